@@ -1,0 +1,56 @@
+# Guantong's front door. Every target installs what it needs itself (into .venv/ and node_modules/),
+# so `make serve` and `make test` work on a fresh machine.
+.DEFAULT_GOAL := help
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+DEPS := $(VENV)/.installed
+NODE_DEPS := node_modules/.installed
+VERSION := $(shell sed -n 's/^version = "\(.*\)"/\1/p' pyproject.toml)
+
+.PHONY: help deps site serve test lint bench dist browser clean check-generated
+
+help:  ## list the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
+
+$(DEPS): requirements.txt requirements-dev.txt
+	@# A venv in the repo root with the pinned dependencies; re-run when a requirements file changes.
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install -q --disable-pip-version-check -r requirements-dev.txt
+	touch $@
+
+$(NODE_DEPS): package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+deps: $(DEPS) $(NODE_DEPS)  ## install Python and npm dependencies
+
+site: deps  ## validate data, generate docs/, build the online site into site/
+	$(PY) -m generator build
+
+serve: deps  ## build, then serve on http://127.0.0.1:8000 and rebuild when data, templates or overrides change
+	$(PY) -m generator serve --port 8000
+
+dist: deps  ## the offline zip and the pocket file in dist/ (never touches site/)
+	$(PY) -m generator dist
+
+browser:  ## Debian's Chromium and a CJK font for the browser tests (apt, as root)
+	@# Without fonts-noto-cjk, Chinese renders as empty boxes in screenshots.
+	@if ! { test -x /usr/bin/chromium && dpkg -s fonts-noto-cjk >/dev/null 2>&1; }; then \
+	  apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y chromium fonts-noto-cjk; fi
+
+test: deps browser  ## build everything, then run all tests (browser tests included)
+	$(PY) -m generator build
+	$(PY) -m pytest -p no:cacheprovider
+
+lint: deps  ## ruff, yamllint on data/, the publish workflow against GitHub's schema
+	$(VENV)/bin/ruff check generator tests bench
+	$(VENV)/bin/yamllint -s -c .yamllint data tests/cases
+	$(VENV)/bin/check-jsonschema --builtin-schema vendor.github-workflows .github/workflows/*.yml
+
+bench: deps browser  ## print build time, sizes, page weights, finder latency, a 10x scaling run, Lighthouse
+	$(PY) -m bench
+
+clean:  ## remove everything generated
+	rm -rf site dist .build docs/zh docs/en

@@ -1,0 +1,95 @@
+"""The whole pipeline: validate data → generate docs/ → build both languages with MkDocs → swap into place.
+
+A build writes into a fresh folder under .build/ and only replaces the target (site/ or the offline
+folder) once both languages built cleanly, so a failed build leaves the last good site whole.
+"""
+from __future__ import annotations
+
+import shutil
+import tempfile
+from pathlib import Path
+
+from mkdocs.commands.build import build as mkdocs_build
+from mkdocs.config import load_config
+
+from . import downloads
+from .model import Model, load_model
+from .pages import render_all
+from .paths import BUILD_TMP, DOCS, LANGS, ROOT, SITE
+
+CONFIGS = {"zh": ROOT / "mkdocs.yml", "en": ROOT / "mkdocs.en.yml"}
+
+
+def _write(path: Path, data) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if isinstance(data, bytes):
+        path.write_bytes(data)
+    else:
+        path.write_text(data, encoding="utf-8")
+
+
+def generated_assets(m: Model) -> dict[str, str | bytes]:
+    """Files every language's site carries, by path under docs/<lang>/."""
+    files = {
+        "downloads/guantong-catalogue.json": downloads.catalogue_json(m),
+        "downloads/guantong-catalogue.csv": downloads.catalogue_csv(m),
+    }
+    try:
+        from .eligibility import assets as eligibility_assets
+    except ImportError:  # the eligibility engine is optional until it lands
+        return files
+    files.update(eligibility_assets.files(m))
+    return files
+
+
+def generate(m: Model, docs: Path = DOCS) -> list[Path]:
+    """Write every generated page and data file under docs/<lang>/ (removing stale ones first)."""
+    for lang in LANGS:
+        shutil.rmtree(docs / lang, ignore_errors=True)
+    written = render_all(m, docs)
+    for lang in LANGS:
+        for rel_path, data in generated_assets(m).items():
+            _write(docs / lang / rel_path, data)
+            written.append(docs / lang / rel_path)
+    return written
+
+
+def mkdocs_site(out: Path, *, offline: bool = False, docs: Path = DOCS) -> None:
+    """Build both languages into ``out`` (zh at the root, en under en/)."""
+    zh = load_config(str(CONFIGS["zh"]), site_dir=str(out), docs_dir=str(docs / "zh"))
+    site_url = zh["site_url"]
+    overrides = {}
+    if offline:
+        overrides = dict(use_directory_urls=False, site_url=None)
+        zh = load_config(str(CONFIGS["zh"]), site_dir=str(out), docs_dir=str(docs / "zh"), **overrides)
+    mkdocs_build(zh)
+    en_url = None if offline else site_url.rstrip("/") + "/en/"
+    en = load_config(str(CONFIGS["en"]), site_dir=str(out / "en"), docs_dir=str(docs / "en"),
+                     **{**overrides, "site_url": en_url})
+    mkdocs_build(en)
+
+
+def swap_into_place(new: Path, target: Path) -> None:
+    """Replace ``target`` by ``new`` with two renames, so ``target`` is never half-written."""
+    old = None
+    if target.exists():
+        old = Path(tempfile.mkdtemp(prefix="old-", dir=BUILD_TMP))
+        target.rename(old / "site")
+    new.rename(target)
+    if old:
+        shutil.rmtree(old, ignore_errors=True)
+
+
+def build_site(target: Path = SITE, *, offline: bool = False) -> Model:
+    """Validate, generate and build into ``target``; raise DataError/Abort before touching it."""
+    m = load_model()
+    generate(m)
+    BUILD_TMP.mkdir(exist_ok=True)
+    work = Path(tempfile.mkdtemp(prefix="site-", dir=BUILD_TMP))
+    try:
+        mkdocs_site(work / "site", offline=offline)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        swap_into_place(work / "site", target)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    return m

@@ -1,0 +1,131 @@
+"""Checks that span data files: unique ids and slugs, references that resolve, no half translations.
+
+Each check takes the schema-valid raw files and returns Problems; ``check_all`` runs them all.
+A check never fixes data: it says what it expected and what it found, with the file and line.
+"""
+from __future__ import annotations
+
+from collections import Counter
+
+from .errors import DataError, Problem
+from .load import RawFile
+
+
+def _entry_name(entry) -> str:
+    return entry if isinstance(entry, str) else entry["name"]
+
+
+def _unique(raw: RawFile, key: str, what: str) -> list[Problem]:
+    items = raw.data or []
+    counts = Counter(item.get(key) for item in items if item.get(key) is not None)
+    return [raw.problem((i, key), f"a unique {what}", f"{item[key]!r} used {counts[item[key]]} times")
+            for i, item in enumerate(items) if item.get(key) is not None and counts[item[key]] > 1]
+
+
+def check_unique(f: dict[str, RawFile]) -> list[Problem]:
+    out = []
+    for name in ("series", "categories", "committees", "catalogue", "glossary", "clauses"):
+        out += _unique(f[name], "id", "id")
+    out += _unique(f["occupations"], "slug", "slug")
+    out += _unique(f["occupations"], "zh", "Chinese name")
+    out += _unique(f["glossary"], "zh", "Chinese term")
+    return out
+
+
+def check_references(f: dict[str, RawFile]) -> list[Problem]:
+    series = {s["id"] for s in f["series"].data}
+    categories = {c["id"]: c for c in f["categories"].data}
+    committees = {c["id"] for c in f["committees"].data}
+    clauses = {c["id"] for c in f["clauses"].data}
+    occupations = {o["zh"] for o in f["occupations"].data}
+    slugs = {o["slug"] for o in f["occupations"].data}
+    out = []
+
+    def need(raw, path, value, pool, what):
+        if value not in pool:
+            out.append(raw.problem(path, f"{what}", repr(value)))
+
+    cat = f["catalogue"]
+    for i, row in enumerate(cat.data):
+        need(cat, (i, "series"), row["series"], series, "a series id from data/series.yaml")
+        need(cat, (i, "clause"), row["clause"], clauses, "a clause id from data/clauses.yaml")
+        for j, c in enumerate(row["categories"]):
+            if c not in categories:
+                out.append(cat.problem((i, "categories", j), "a category id from data/categories.yaml", repr(c)))
+            elif categories[c]["series"] != row["series"]:
+                out.append(cat.problem((i, "categories", j), f"a category of series {row['series']!r}",
+                                       f"{c!r}, which belongs to {categories[c]['series']!r}"))
+        for j, c in enumerate(row["committees"]):
+            need(cat, (i, "committees", j), c, committees, "a committee id from data/committees.yaml")
+        names = [_entry_name(e) for e in row["occupations"]]
+        seen = set()
+        for j, name in enumerate(names):
+            need(cat, (i, "occupations", j), name, occupations, "an occupation name from data/occupations.yaml")
+            if name in seen:
+                out.append(cat.problem((i, "occupations", j), "each occupation once per row", f"{name!r} twice"))
+            seen.add(name)
+        if not row["occupations"] and "description" not in row:
+            out.append(cat.problem((i,), "occupations or a description", "neither"))
+    for i, c in enumerate(f["categories"].data):
+        need(f["categories"], (i, "series"), c["series"], series, "a series id from data/series.yaml")
+        need(f["categories"], (i, "clause"), c["clause"], clauses, "a clause id from data/clauses.yaml")
+    for i, s in enumerate(f["series"].data):
+        need(f["series"], (i, "clause"), s["clause"], clauses, "a clause id from data/clauses.yaml")
+    com = f["committees"]
+    for i, c in enumerate(com.data):
+        need(com, (i, "series"), c["series"], series, "a series id from data/series.yaml")
+        for j, cl in enumerate(c["clauses"]):
+            need(com, (i, "clauses", j), cl, clauses, "a clause id from data/clauses.yaml")
+        if (c["zh"] is None) != (c["en"] is None):
+            out.append(com.problem((i, "en"), "an English name exactly where there is a Chinese one",
+                                   f"zh={c['zh']!r}, en={c['en']!r}"))
+        if c["field_3_4_1"] and not c.get("field_3_4_1_en"):
+            out.append(com.problem((i,), "field_3_4_1_en beside field_3_4_1", "it missing"))
+    occ = f["occupations"]
+    listed = {_entry_name(e) for row in cat.data for e in row["occupations"]}
+    for i, o in enumerate(occ.data):
+        for j, r in enumerate(o.get("related", [])):
+            need(occ, (i, "related", j), r, slugs, "an occupation slug from data/occupations.yaml")
+        if o.get("listed", True) and o["zh"] not in listed:
+            out.append(occ.problem((i, "zh"), "an occupation named in some catalogue row (or listed: false)",
+                                   f"{o['zh']!r} in no row"))
+    dec = f["decisions"]
+    for i, d in enumerate(dec.data or []):
+        need(dec, (i, "clause"), d["clause"], clauses, "a clause id from data/clauses.yaml")
+    cl = f["clauses"]
+    for i, c in enumerate(cl.data):
+        if c.get("parent") is not None:
+            need(cl, (i, "parent"), c["parent"], clauses, "a clause id from data/clauses.yaml")
+    return out
+
+
+def _walk_clause_refs(data, path=()):
+    """Yield (path, clause id) for every ``clause:`` / ``clauses:`` value anywhere in a structure."""
+    if isinstance(data, dict):
+        for k, v in data.items():
+            if k == "clause" and isinstance(v, str):
+                yield path + (k,), v
+            elif k == "clauses" and isinstance(v, list):
+                for j, c in enumerate(v):
+                    if isinstance(c, str):
+                        yield path + (k, j), c
+            else:
+                yield from _walk_clause_refs(v, path + (k,))
+    elif isinstance(data, list):
+        for i, v in enumerate(data):
+            yield from _walk_clause_refs(v, path + (i,))
+
+
+def check_clause_refs_everywhere(f: dict[str, RawFile]) -> list[Problem]:
+    clauses = {c["id"] for c in f["clauses"].data}
+    return [f[name].problem(path, "a clause id from data/clauses.yaml", repr(cid))
+            for name in ("rules", "documents") for path, cid in _walk_clause_refs(f[name].data)
+            if cid not in clauses]
+
+
+def check_all(files: dict[str, RawFile]) -> None:
+    problems = check_unique(files)
+    if not problems:
+        problems = check_references(files) + check_clause_refs_everywhere(files)
+    if problems:
+        raise DataError(problems)

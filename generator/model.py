@@ -1,0 +1,96 @@
+"""The read-only, indexed view of the data that rendering and downloads use.
+
+``load_model()`` reads and validates data/ (schemas, then cross-references) and returns a ``Model``:
+plain dicts from the YAML plus lookup tables and the links between them (which rows name an
+occupation, which occupations a committee reviews). Rendering reads this, never the YAML.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .crossrefs import check_all
+from .load import load_raw
+from .paths import DATA
+
+
+@dataclass
+class Model:
+    meta: dict
+    documents: list
+    clauses: list
+    series: list
+    categories: list
+    committees: list
+    rows: list
+    occupations: list
+    glossary: list
+    decisions: list
+    rules: dict
+    pinyin_overrides: list
+    clause: dict = field(default_factory=dict)
+    series_by_id: dict = field(default_factory=dict)
+    category: dict = field(default_factory=dict)
+    committee: dict = field(default_factory=dict)
+    occupation: dict = field(default_factory=dict)  # by slug
+    occupation_by_zh: dict = field(default_factory=dict)
+    term: dict = field(default_factory=dict)  # glossary by id
+    document: dict = field(default_factory=dict)
+
+    @property
+    def entry_count(self) -> int:
+        return sum(len(r["occupations"]) for r in self.rows)
+
+
+def _link(m: Model) -> None:
+    m.clause = {c["id"]: c for c in m.clauses}
+    m.series_by_id = {s["id"]: {**s, "rows": [], "categories": [], "committees": []} for s in m.series}
+    m.series = list(m.series_by_id.values())
+    m.category = {c["id"]: {**c, "rows": []} for c in m.categories}
+    m.categories = list(m.category.values())
+    m.committee = {c["id"]: {**c, "rows": [], "occupations": []} for c in m.committees}
+    m.committees = list(m.committee.values())
+    m.occupation = {o["slug"]: {**o, "rows": [], "listed": o.get("listed", True)} for o in m.occupations}
+    m.occupations = list(m.occupation.values())
+    m.occupation_by_zh = {o["zh"]: o for o in m.occupations}
+    m.term = {t["id"]: t for t in m.glossary}
+    m.document = {d["id"]: d for d in (m.documents if isinstance(m.documents, list) else m.documents.get("documents", []))}
+    for c in m.categories:
+        m.series_by_id[c["series"]]["categories"].append(c)
+    for c in m.committees:
+        m.series_by_id[c["series"]]["committees"].append(c)
+    rows = []
+    for n, raw in enumerate(m.rows, start=1):
+        row = {**raw, "position": n}
+        row["entries"] = []
+        for e in raw["occupations"]:
+            e = {"name": e} if isinstance(e, str) else e
+            occ = m.occupation_by_zh[e["name"]]
+            row["entries"].append({**e, "occupation": occ})
+            occ["rows"].append(row)
+        row["series_obj"] = m.series_by_id[row["series"]]
+        row["category_objs"] = [m.category[c] for c in row["categories"]]
+        row["committee_objs"] = [m.committee[c] for c in row["committees"]]
+        m.series_by_id[row["series"]]["rows"].append(row)
+        for c in row["category_objs"]:
+            c["rows"].append(row)
+        for c in row["committee_objs"]:
+            c["rows"].append(row)
+            for e in row["entries"]:
+                if e["occupation"] not in c["occupations"]:
+                    c["occupations"].append(e["occupation"])
+        rows.append(row)
+    m.rows = rows
+
+
+def load_model(data_dir: Path = DATA) -> Model:
+    """Read, validate and link every data file; raise DataError naming every problem."""
+    files = load_raw(data_dir)
+    check_all(files)
+    d = {name: f.data for name, f in files.items()}
+    m = Model(meta=d["meta"], documents=d["documents"], clauses=d["clauses"], series=d["series"],
+              categories=d["categories"], committees=d["committees"], rows=d["catalogue"],
+              occupations=d["occupations"], glossary=d["glossary"], decisions=d["decisions"] or [],
+              rules=d["rules"], pinyin_overrides=d["pinyin-overrides"] or [])
+    _link(m)
+    return m

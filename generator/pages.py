@@ -1,0 +1,113 @@
+"""Rendering the bilingual pages: one Jinja2 template per page type, written to docs/<lang>/.
+
+``page_specs(model)`` lists every page (template, path under docs/<lang>/, context); ``render_all``
+renders each in both languages. Templates only present: every fact comes from the model, every
+label from ``templates/strings.yaml``. Links between pages are Markdown links to .md files, so MkDocs
+checks them (strict) and turns them into the right URLs for the online and the offline build.
+"""
+from __future__ import annotations
+
+import posixpath
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import jinja2
+import yaml
+from markupsafe import Markup, escape
+
+from .model import Model
+from .paths import LANGS, TEMPLATES
+
+
+@dataclass
+class PageSpec:
+    template: str
+    path: str  # relative to docs/<lang>/, e.g. "occupations/hangong.md"
+    context: dict = field(default_factory=dict)
+
+
+def load_strings() -> dict:
+    return yaml.safe_load((TEMPLATES / "strings.yaml").read_text(encoding="utf-8"))
+
+
+def page_specs(model: Model) -> list[PageSpec]:
+    specs = [
+        PageSpec("home.md.j2", "index.md"),
+        PageSpec("catalogue.md.j2", "catalogue/index.md"),
+    ]
+    return specs
+
+
+class _Helpers:
+    """Functions templates call; bound to one page in one language."""
+
+    def __init__(self, lang: str, path: str, strings: dict, model: Model):
+        self.lang, self.path, self.strings, self.model = lang, path, strings, model
+
+    def t(self, key: str, **kw) -> str:
+        try:
+            text = self.strings[key][self.lang]
+        except KeyError:
+            raise KeyError(f"templates/strings.yaml has no {self.lang!r} text for {key!r}") from None
+        return text.format(**kw) if kw else text
+
+    def tr(self, obj, key: str = "") -> str:
+        """The text of a {zh, en} mapping (or obj[key + '_en'] style pair) in the page's language."""
+        if key:
+            return obj[key] if self.lang == "zh" else obj.get(key + "_en") or obj[key]
+        return obj[self.lang]
+
+    def name(self, obj) -> Markup:
+        """An entity's name: Chinese on zh pages; English on en pages."""
+        return escape(obj["zh"] if self.lang == "zh" else obj["en"])
+
+    def zh(self, text) -> Markup:
+        """Chinese text; on English pages wrapped so screen readers and tests know its language."""
+        if text is None:
+            return Markup("")
+        if self.lang == "zh":
+            return escape(text)
+        return Markup('<span lang="zh">') + escape(text) + Markup("</span>")
+
+    def link(self, target: str) -> str:
+        """A relative Markdown link target from this page to another generated page."""
+        here = posixpath.dirname(self.path)
+        return posixpath.relpath(target, here or ".")
+
+    def clause_link(self, clause_id: str) -> str:
+        return self.link("policy/index.md") + "#clause-" + clause_id.replace(".", "-")
+
+    def clause_label(self, clause_id: str) -> str:
+        c = self.model.clause[clause_id]
+        return c["label"][self.lang] if isinstance(c.get("label"), dict) else clause_id
+
+    def cell(self, text) -> str:
+        """Text safe inside a Markdown table cell."""
+        return str(escape(text)).replace("|", "&#124;").replace("\n", " ")
+
+
+def make_env() -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(TEMPLATES)),
+        undefined=jinja2.StrictUndefined,
+        autoescape=True,
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    return env
+
+
+def render_all(model: Model, out_root: Path) -> list[Path]:
+    """Render every page in every language under ``out_root/<lang>/``; return the written paths."""
+    env, strings, written = make_env(), load_strings(), []
+    for lang in LANGS:
+        for spec in page_specs(model):
+            h = _Helpers(lang, spec.path, strings, model)
+            text = env.get_template(spec.template).render(
+                m=model, lang=lang, h=h, t=h.t, page_path=spec.path, **spec.context)
+            out = out_root / lang / spec.path
+            out.parent.mkdir(parents=True, exist_ok=True)
+            out.write_text(text, encoding="utf-8")
+            written.append(out)
+    return written

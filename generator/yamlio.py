@@ -1,0 +1,80 @@
+"""Reading one YAML file while remembering the line of every key and list item.
+
+Errors name a line as well as a key path, so ``read_yaml`` returns the data and a map from key paths
+(tuples such as ``(3, "committees", 0)``) to 1-based line numbers.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+import yaml
+
+from .errors import DataError, Problem
+from .paths import rel
+
+
+class _UniqueKeyLoader(yaml.SafeLoader):
+    """A safe loader that refuses duplicate keys instead of silently keeping the last one."""
+
+
+def _construct_mapping(loader, node, deep=False):
+    seen = set()
+    for key_node, _ in node.value:
+        key = loader.construct_object(key_node, deep=deep)
+        if key in seen:
+            raise yaml.constructor.ConstructorError(
+                None, None, f"duplicate key {key!r}", key_node.start_mark)
+        seen.add(key)
+    return loader.construct_mapping(node, deep=deep)
+
+
+_UniqueKeyLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+
+
+def _lines(node, path=(), out=None):
+    out = {} if out is None else out
+    out[path] = node.start_mark.line + 1
+    if isinstance(node, yaml.MappingNode):
+        for k, v in node.value:
+            _lines(v, path + (k.value,), out)
+    elif isinstance(node, yaml.SequenceNode):
+        for i, v in enumerate(node.value):
+            _lines(v, path + (i,), out)
+    return out
+
+
+def read_yaml(path: Path):
+    """Return ``(data, lines)`` for a YAML file, or raise DataError naming file and line."""
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise DataError([Problem(rel(path), "", "the file to exist", "no such file")]) from None
+    except UnicodeDecodeError as e:
+        raise DataError([Problem(rel(path), "", "UTF-8 text", f"undecodable byte at offset {e.start}")]) from None
+    try:
+        data = yaml.load(text, Loader=_UniqueKeyLoader)  # noqa: S506 (a SafeLoader subclass)
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.YAMLError as e:
+        mark = getattr(e, "problem_mark", None)
+        line = mark.line + 1 if mark else None
+        problem = getattr(e, "problem", None) or str(e).splitlines()[0]
+        context = getattr(e, "context", None)
+        expected = "valid YAML" + (f" ({context})" if context else "")
+        raise DataError([Problem(rel(path), "", expected, f"YAML syntax error: {problem}", line)]) from None
+    return data, (_lines(node) if node is not None else {})
+
+
+def format_path(path) -> str:
+    """Render a key path as ``[3].committees[0]``."""
+    out = ""
+    for part in path:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out
+
+
+def line_of(lines: dict, path) -> int | None:
+    """The line of ``path``, or of its nearest ancestor that has one."""
+    path = tuple(path)
+    while path not in lines and path:
+        path = path[:-1]
+    return lines.get(path)
