@@ -5,6 +5,8 @@ folder) once both languages built cleanly, so a failed build leaves the last goo
 """
 from __future__ import annotations
 
+import importlib
+import importlib.util
 import shutil
 import tempfile
 from pathlib import Path
@@ -28,17 +30,27 @@ def _write(path: Path, data) -> None:
         path.write_text(data, encoding="utf-8")
 
 
-def generated_assets(m: Model) -> dict[str, str | bytes]:
-    """Files every language's site carries, by path under docs/<lang>/."""
-    files = {
-        "downloads/guantong-catalogue.json": downloads.catalogue_json(m),
-        "downloads/guantong-catalogue.csv": downloads.catalogue_csv(m),
-    }
-    try:
-        from .eligibility import assets as eligibility_assets
-    except ImportError:  # the eligibility engine is optional until it lands
-        return files
-    files.update(eligibility_assets.files(m))
+def asset_providers():
+    """Every module that contributes generated data files: each has ``files(model, lang) -> {path: data}``."""
+    providers = [downloads]
+    for name in ("finder", "eligibility.assets"):
+        module = f"{__package__}.{name}"
+        parent = module.rsplit(".", 1)[0]
+        if parent != __package__ and importlib.util.find_spec(parent) is None:
+            continue
+        if importlib.util.find_spec(module) is not None:
+            providers.append(importlib.import_module(module))
+    return providers
+
+
+def generated_assets(m: Model, lang: str) -> dict[str, str | bytes]:
+    """Data files of one language's site, by path under docs/<lang>/."""
+    files: dict[str, str | bytes] = {}
+    for provider in asset_providers():
+        for path, data in provider.files(m, lang).items():
+            if path in files:
+                raise ValueError(f"{provider.__name__} writes {path}, which another provider already writes")
+            files[path] = data
     return files
 
 
@@ -48,7 +60,7 @@ def generate(m: Model, docs: Path = DOCS) -> list[Path]:
         shutil.rmtree(docs / lang, ignore_errors=True)
     written = render_all(m, docs)
     for lang in LANGS:
-        for rel_path, data in generated_assets(m).items():
+        for rel_path, data in generated_assets(m, lang).items():
             _write(docs / lang / rel_path, data)
             written.append(docs / lang / rel_path)
     return written

@@ -57,3 +57,11 @@ def catalogue_csv(m: Model) -> bytes:
                 o = e["occupation"]
                 w.writerow(base + [o["slug"], o["zh"], o["en"], o["pinyin"], e.get("qualifier", "")] + tail)
     return "\ufeff".encode() + buf.getvalue().encode("utf-8")
+
+
+def files(m: Model, lang: str) -> dict[str, str | bytes]:
+    """The downloads, written into both languages' sites."""
+    return {
+        "downloads/guantong-catalogue.json": catalogue_json(m),
+        "downloads/guantong-catalogue.csv": catalogue_csv(m),
+    }

@@ -2,7 +2,7 @@
 
 ``page_specs(model)`` lists every page (template, path under docs/<lang>/, context); ``render_all``
 renders each in both languages. Templates only present: every fact comes from the model, every
-label from ``templates/strings.yaml``. Links between pages are Markdown links to .md files, so MkDocs
+label from ``templates/strings/*.yaml``. Links between pages are Markdown links to .md files, so MkDocs
 checks them (strict) and turns them into the right URLs for the online and the offline build.
 """
 from __future__ import annotations
@@ -27,7 +27,16 @@ class PageSpec:
 
 
 def load_strings() -> dict:
-    return yaml.safe_load((TEMPLATES / "strings.yaml").read_text(encoding="utf-8"))
+    """Merge templates/strings/*.yaml (one file per area of the site); a key defined twice is an error."""
+    merged: dict = {}
+    for path in sorted((TEMPLATES / "strings").glob("*.yaml")):
+        for key, value in (yaml.safe_load(path.read_text(encoding="utf-8")) or {}).items():
+            if key in merged:
+                raise ValueError(f"{path.name}: string {key!r} is already defined in another strings file")
+            if set(value) != set(LANGS):
+                raise ValueError(f"{path.name}: string {key!r} needs exactly {LANGS}, has {sorted(value)}")
+            merged[key] = value
+    return merged
 
 
 def page_specs(model: Model) -> list[PageSpec]:
@@ -35,6 +44,7 @@ def page_specs(model: Model) -> list[PageSpec]:
         PageSpec("home.md.j2", "index.md"),
         PageSpec("catalogue.md.j2", "catalogue/index.md"),
     ]
+    # Pages owned by other parts of the site register here, one line each.
     return specs
 
 
@@ -48,7 +58,7 @@ class _Helpers:
         try:
             text = self.strings[key][self.lang]
         except KeyError:
-            raise KeyError(f"templates/strings.yaml has no {self.lang!r} text for {key!r}") from None
+            raise KeyError(f"templates/strings/*.yaml has no {self.lang!r} text for {key!r}") from None
         return text.format(**kw) if kw else text
 
     def tr(self, obj, key: str = "") -> str:
