@@ -8,13 +8,26 @@
 """
 from __future__ import annotations
 
+import logging
 import sys
 from pathlib import Path
+
+from mkdocs.exceptions import MkDocsException
 
 from .errors import DataError
 
 
+def _log_mkdocs_warnings() -> None:
+    """MkDocs reports broken links and other strict-mode problems through logging: show them."""
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter("mkdocs %(levelname)s: %(message)s"))
+    logger = logging.getLogger("mkdocs")
+    logger.addHandler(handler)
+    logger.setLevel(logging.WARNING)
+
+
 def main(argv: list[str]) -> int:
+    _log_mkdocs_warnings()
     if not argv or argv[0] in ("-h", "--help"):
         print(__doc__)
         return 0 if argv else 2
@@ -52,6 +65,9 @@ def main(argv: list[str]) -> int:
             return check_main(rest)
     except DataError as e:
         print(e.report(), file=sys.stderr)
+        return 1
+    except MkDocsException as e:
+        print(f"MkDocs build failed, the previous site is left as it was: {e}", file=sys.stderr)
         return 1
     print(f"unknown command {cmd!r}\n{__doc__}", file=sys.stderr)
     return 2

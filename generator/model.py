@@ -12,6 +12,7 @@ from pathlib import Path
 from .crossrefs import check_all
 from .load import load_raw
 from .paths import DATA
+from .pinyin import plain
 
 
 @dataclass
@@ -34,6 +35,7 @@ class Model:
     committee: dict = field(default_factory=dict)
     occupation: dict = field(default_factory=dict)  # by slug
     occupation_by_zh: dict = field(default_factory=dict)
+    occupations_az: list = field(default_factory=list)  # sorted by toneless pinyin
     term: dict = field(default_factory=dict)  # glossary by id
     document: dict = field(default_factory=dict)
 
@@ -52,6 +54,10 @@ def _link(m: Model) -> None:
     m.committees = list(m.committee.values())
     m.occupation = {o["slug"]: {**o, "rows": [], "listed": o.get("listed", True)} for o in m.occupations}
     m.occupations = list(m.occupation.values())
+    for o in m.occupations:
+        o["pinyin_plain"] = plain(o["pinyin"])
+        o["initial"] = o["pinyin_plain"][0]
+    m.occupations_az = sorted(m.occupations, key=lambda o: (o["pinyin_plain"], o["zh"]))
     m.occupation_by_zh = {o["zh"]: o for o in m.occupations}
     m.term = {t["id"]: t for t in m.glossary}
     m.document = {d["id"]: d for d in (m.documents if isinstance(m.documents, list) else m.documents.get("documents", []))}
@@ -81,6 +87,8 @@ def _link(m: Model) -> None:
                     c["occupations"].append(e["occupation"])
         rows.append(row)
     m.rows = rows
+    for s in m.series:
+        s["occupations"] = list({id(e["occupation"]): e["occupation"] for r in s["rows"] for e in r["entries"]}.values())
 
 
 def load_model(data_dir: Path = DATA) -> Model:

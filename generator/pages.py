@@ -8,6 +8,7 @@ checks them (strict) and turns them into the right URLs for the online and the o
 from __future__ import annotations
 
 import posixpath
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -43,16 +44,55 @@ def page_specs(model: Model) -> list[PageSpec]:
     specs = [
         PageSpec("home.md.j2", "index.md"),
         PageSpec("catalogue.md.j2", "catalogue/index.md"),
+        PageSpec("occupations_index.md.j2", "occupations/index.md"),
+        PageSpec("committees_index.md.j2", "committees/index.md"),
+        PageSpec("series_index.md.j2", "series/index.md"),
+        PageSpec("glossary.md.j2", "glossary/index.md"),
+        PageSpec("downloads.md.j2", "downloads/index.md", {"downloads_extra": []}),
+        PageSpec("about.md.j2", "about/index.md"),
+        PageSpec("policy.md.j2", "policy/index.md", _policy_context(model)),
     ]
+    specs += [PageSpec("occupation.md.j2", occupation_path(o), {"o": o}) for o in model.occupations]
+    specs += [PageSpec("committee.md.j2", committee_path(c), {"c": c}) for c in model.committees]
+    specs += [PageSpec("series.md.j2", series_path(s), {"s": s}) for s in model.series]
     # Pages owned by other parts of the site register here, one line each.
     return specs
+
+
+def _policy_context(model: Model) -> dict:
+    """Documents in the order the text prints them, their clauses, and the forwarding chain."""
+    by_doc: dict[str, list] = {}
+    for c in model.clauses:
+        by_doc.setdefault(c.get("document", ""), []).append(c)
+    docs = [d for d in model.documents if by_doc.get(d["id"])]
+    forwarded = {d.get("forwards") for d in model.documents}
+    chain = [d for d in model.documents if d.get("number") and d["id"] not in forwarded][:1]
+    while chain and chain[-1].get("forwards"):
+        chain.append(model.document[chain[-1]["forwards"]])
+    return {"docs_in_order": docs, "clauses_by_doc": by_doc, "chain": chain}
+
+
+def occupation_path(o: dict) -> str:
+    return f"occupations/{o['slug']}.md"
+
+
+def committee_path(c: dict) -> str:
+    return f"committees/{c['id']}.md"
+
+
+def series_path(s: dict) -> str:
+    return f"series/{s['id']}.md"
 
 
 class _Helpers:
     """Functions templates call; bound to one page in one language."""
 
-    def __init__(self, lang: str, path: str, strings: dict, model: Model):
-        self.lang, self.path, self.strings, self.model = lang, path, strings, model
+    def __init__(self, lang: str, path: str, strings: dict, model: Model, pages: frozenset = frozenset()):
+        self.lang, self.path, self.strings, self.model, self.pages = lang, path, strings, model, pages
+
+    def has_page(self, path: str) -> bool:
+        """Whether the site has this page (lets a page link to a part of the site only once it exists)."""
+        return path in self.pages
 
     def t(self, key: str, **kw) -> str:
         try:
@@ -84,6 +124,15 @@ class _Helpers:
         here = posixpath.dirname(self.path)
         return posixpath.relpath(target, here or ".")
 
+    def occ(self, o: dict) -> str:
+        return self.link(occupation_path(o))
+
+    def com(self, c: dict) -> str:
+        return self.link(committee_path(c))
+
+    def ser(self, s: dict) -> str:
+        return self.link(series_path(s))
+
     def clause_link(self, clause_id: str) -> str:
         return self.link("policy/index.md") + "#clause-" + clause_id.replace(".", "-")
 
@@ -96,9 +145,26 @@ class _Helpers:
         return str(escape(text)).replace("|", "&#124;").replace("\n", " ")
 
 
+_TAG = re.compile(r"{%.*?%}")
+
+
+class _LineLoader(jinja2.FileSystemLoader):
+    """Markdown is line-based: a line holding only a ``{% tag %}`` vanishes (trim_blocks), while a
+    line of content that merely ends in a tag keeps its newline (the tag gets Jinja's ``+%}``)."""
+
+    def get_source(self, environment, template):
+        source, filename, uptodate = super().get_source(environment, template)
+        lines = []
+        for line in source.split("\n"):
+            if line.rstrip().endswith("%}") and _TAG.sub("", line).strip() and not line.rstrip().endswith("+%}"):
+                line = line.rstrip()[:-2].rstrip("-") + "+%}"
+            lines.append(line)
+        return "\n".join(lines), filename, uptodate
+
+
 def make_env() -> jinja2.Environment:
     env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(str(TEMPLATES)),
+        loader=_LineLoader(str(TEMPLATES)),
         undefined=jinja2.StrictUndefined,
         autoescape=True,
         keep_trailing_newline=True,
@@ -111,9 +177,13 @@ def make_env() -> jinja2.Environment:
 def render_all(model: Model, out_root: Path) -> list[Path]:
     """Render every page in every language under ``out_root/<lang>/``; return the written paths."""
     env, strings, written = make_env(), load_strings(), []
+    specs = page_specs(model)
+    paths = frozenset(s.path for s in specs)
+    if len(paths) != len(specs):
+        raise ValueError("two pages would be written to the same path")
     for lang in LANGS:
-        for spec in page_specs(model):
-            h = _Helpers(lang, spec.path, strings, model)
+        for spec in specs:
+            h = _Helpers(lang, spec.path, strings, model, paths)
             text = env.get_template(spec.template).render(
                 m=model, lang=lang, h=h, t=h.t, page_path=spec.path, **spec.context)
             out = out_root / lang / spec.path
