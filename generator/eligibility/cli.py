@@ -1,0 +1,83 @@
+"""``python -m generator check [FILE|-]``: evaluate one eligibility profile and print the result as JSON.
+
+The profile (a JSON object, see the engine contract) is read from FILE, or from standard input when
+FILE is ``-`` or absent. The result goes to standard output as deterministic JSON. Exit codes: 0 the
+profile was evaluated; 2 bad input (unreadable file, not JSON, or a profile error; each error is also
+printed to standard error, naming its field); 1 the data files could not be read.
+"""
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import yaml
+
+from ..errors import DataError
+from .engine import evaluate
+from .rules_json import build_rules_document, dumps
+
+USAGE = "usage: python -m generator check [FILE|-]   (reads a profile JSON; '-' or no FILE: standard input)"
+REPO_ROOT = Path(__file__).resolve().parents[2]
+
+
+def load_rules_document(repo_root: Path = REPO_ROOT) -> dict:
+    """The rules document built from data/*.yaml (a stand-in until the shared loader provides it)."""
+    data = Path(repo_root) / "data"
+
+    def read(name):
+        with open(data / f"{name}.yaml", encoding="utf-8") as f:
+            return yaml.safe_load(f)
+
+    return build_rules_document(read("rules"), read("glossary"), catalogue=read("catalogue"),
+                                occupations=read("occupations"), committees=read("committees"))
+
+
+def _reject_constant(name):
+    raise ValueError(f"{name} is not a JSON number")
+
+
+def _read_profile(arg: str | None, stdin) -> tuple[object, str | None]:
+    """The parsed profile, or None and a message saying what is wrong with the input."""
+    source = "standard input" if arg in (None, "-") else arg
+    try:
+        if arg in (None, "-"):
+            text = stdin.read()
+        else:
+            text = Path(arg).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as e:
+        return None, f"cannot read the profile from {source}: {e}"
+    try:
+        return json.loads(text, parse_constant=_reject_constant), None
+    except json.JSONDecodeError as e:
+        return None, f"the profile in {source} is not valid JSON: {e.msg} (line {e.lineno}, column {e.colno})"
+    except ValueError as e:
+        return None, f"the profile in {source} is not valid JSON: {e}"
+
+
+def main(argv: list[str], stdin=None, stdout=None, stderr=None) -> int:
+    stdin, stdout, stderr = stdin or sys.stdin, stdout or sys.stdout, stderr or sys.stderr
+    if argv[:1] in (["-h"], ["--help"]):
+        print(USAGE, file=stdout)
+        return 0
+    if len(argv) > 1 or (argv and argv[0].startswith("-") and argv[0] != "-"):
+        print(USAGE, file=stderr)
+        return 2
+    profile, problem = _read_profile(argv[0] if argv else None, stdin)
+    if problem:
+        print(f"check: {problem}", file=stderr)
+        return 2
+    try:
+        doc = load_rules_document()
+    except (OSError, yaml.YAMLError, DataError) as e:
+        print(f"check: cannot read the rules in data/: {e}", file=stderr)
+        return 1
+    result = evaluate(doc, profile)
+    print(dumps(result), file=stdout)
+    for error in result["errors"]:
+        print(f"check: {error['message']['en']}", file=stderr)
+    return 2 if result["errors"] else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
