@@ -7,6 +7,8 @@ checks them (strict) and turns them into the right URLs for the online and the o
 """
 from __future__ import annotations
 
+import importlib
+import importlib.util
 import posixpath
 import re
 from dataclasses import dataclass, field
@@ -40,10 +42,18 @@ def load_strings() -> dict:
     return merged
 
 
+def _finder_context() -> dict:
+    """The scripts of the occupation finder, once generator/finder.py exists (else no finder box)."""
+    if importlib.util.find_spec(f"{__package__}.finder") is None:
+        return {"finder_scripts": None}
+    return {"finder_scripts": list(importlib.import_module(f"{__package__}.finder").SCRIPTS)}
+
+
 def page_specs(model: Model) -> list[PageSpec]:
+    finder = _finder_context()
     specs = [
-        PageSpec("home.md.j2", "index.md"),
-        PageSpec("catalogue.md.j2", "catalogue/index.md"),
+        PageSpec("home.md.j2", "index.md", {**finder, "policy": model.rules["policy"], "rules": model.rules}),
+        PageSpec("catalogue.md.j2", "catalogue/index.md", finder),
         PageSpec("occupations_index.md.j2", "occupations/index.md"),
         PageSpec("committees_index.md.j2", "committees/index.md"),
         PageSpec("series_index.md.j2", "series/index.md"),
@@ -137,8 +147,29 @@ class _Helpers:
         return self.link("policy/index.md") + "#clause-" + clause_id.replace(".", "-")
 
     def clause_label(self, clause_id: str) -> str:
+        """The clause's printed numbering; for an unnumbered paragraph, its document and place."""
         c = self.model.clause[clause_id]
-        return c["label"][self.lang] if isinstance(c.get("label"), dict) else clause_id
+        if isinstance(c.get("label"), dict):
+            return c["label"][self.lang]
+        return self.t("clause_unnumbered_" + clause_id.split(".")[0])
+
+    def level(self, level_id: str) -> str:
+        """A skill or title level in the glossary's words."""
+        return self.model.term[level_id][self.lang]
+
+    def pathway_summary(self, pathway: dict) -> str:
+        """A pathway's conditions in a few words, from the rules data."""
+        parts = []
+        for c in pathway["conditions"]:
+            kw = {}
+            if "level" in c:
+                kw["level"] = self.level(c["level"])
+            if "years" in c:
+                kw["years"] = c["years"]
+            if "group" in c:
+                kw["group"] = self.t("honour_group_" + c["group"])
+            parts.append(self.t("cond_" + c["test"], **kw))
+        return ("，" if self.lang == "zh" else ", ").join(parts)
 
     def cell(self, text) -> str:
         """Text safe inside a Markdown table cell."""

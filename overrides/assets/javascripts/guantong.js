@@ -1,10 +1,78 @@
-/* Guantong page glue: the language switch keeps the query string and #anchor of the current page. */
+/* Guantong page glue (classic script, works from file://):
+   - the language switch keeps the query string and #anchor of the current page;
+   - the home page's validity line counts the days left in Beijing time, in the browser;
+   - the catalogue's filter box hides rows that do not contain the typed text;
+   - for print, content links carry their full address (shown by the print stylesheet). */
 (function () {
   "use strict";
+
   document.addEventListener("click", function (event) {
     var a = event.target.closest && event.target.closest("a[data-gt-counterpart]");
     if (!a) return;
     var href = a.getAttribute("href").split("#")[0].split("?")[0];
     a.setAttribute("href", href + window.location.search + window.location.hash);
   }, true);
+
+  function todayIn(timeZone) {
+    // YYYY-MM-DD of "now" in the given zone (en-CA formats dates as YYYY-MM-DD).
+    return new Intl.DateTimeFormat("en-CA", { timeZone: timeZone, year: "numeric", month: "2-digit", day: "2-digit" })
+      .format(new Date());
+  }
+
+  function dayNumber(iso) {
+    var p = iso.split("-");
+    return Date.UTC(+p[0], +p[1] - 1, +p[2]) / 86400000;
+  }
+
+  function showValidity(el) {
+    var today = dayNumber(todayIn(el.getAttribute("data-tz") || "Asia/Shanghai"));
+    var from = dayNumber(el.getAttribute("data-from"));
+    var until = dayNumber(el.getAttribute("data-until"));
+    var text;
+    if (today < from) text = el.getAttribute("data-notyet");
+    else if (today > until) text = el.getAttribute("data-expired");
+    else text = el.getAttribute("data-left").replace("{days}", String(until - today));
+    el.textContent = text;
+    el.classList.toggle("gt-validity__live--expired", today > until);
+  }
+
+  function normalise(s) {
+    return (s || "").normalize("NFKC").toLowerCase().replace(/\s+/g, " ").trim();
+  }
+
+  function setupFilter(box) {
+    var input = box.querySelector("input");
+    var status = box.querySelector(".gt-filter__status");
+    var rows = Array.prototype.slice.call(document.querySelectorAll(".gt-catalogue tbody tr"));
+    var texts = rows.map(function (r) { return normalise(r.textContent); });
+    function apply() {
+      var q = normalise(input.value);
+      var shown = 0;
+      rows.forEach(function (r, i) {
+        var hit = !q || texts[i].indexOf(q) !== -1;
+        r.hidden = !hit;
+        if (hit) shown++;
+      });
+      status.textContent = !q ? "" : shown === 0 ? box.getAttribute("data-none")
+        : box.getAttribute("data-count").replace("{shown}", shown).replace("{total}", rows.length);
+    }
+    input.addEventListener("input", apply);
+    var q = new URLSearchParams(window.location.search).get("filter");
+    if (q) { input.value = q; apply(); }
+  }
+
+  function markPrintLinks() {
+    document.querySelectorAll(".md-content a[href]").forEach(function (a) {
+      if (a.classList.contains("headerlink")) return;
+      a.setAttribute("data-print-href", a.href);
+    });
+  }
+
+  function init() {
+    document.querySelectorAll("[data-gt-validity]").forEach(showValidity);
+    document.querySelectorAll(".gt-filter").forEach(setupFilter);
+    markPrintLinks();
+  }
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
+  else init();
 })();
