@@ -1,0 +1,15 @@
+// Runs the JavaScript eligibility engine over many profiles in one process, for the Python tests.
+// stdin: {"rules": <rules document>, "profiles": [<profile>, ...], "today": "YYYY-MM-DD" or absent}
+// stdout: [<result>, ...] in the same order (JSON).
+'use strict';
+const path = require('path');
+const engine = require(path.join(__dirname, '..', '..', 'overrides', 'assets', 'javascripts', 'eligibility.js'));
+
+let input = '';
+process.stdin.setEncoding('utf8');
+process.stdin.on('data', (chunk) => { input += chunk; });
+process.stdin.on('end', () => {
+  const { rules, profiles, today } = JSON.parse(input);
+  const results = profiles.map((profile) => engine.evaluate(rules, profile, today || undefined));
+  process.stdout.write(JSON.stringify(results));
+});
