@@ -14,8 +14,8 @@ def test_catalogue_lists_every_row_and_committee(page, base_url, path, lang, hea
     page.goto(base_url + path)
     assert page.locator("html").get_attribute("lang").startswith(lang)
     assert page.locator("h1").first.inner_text().startswith(heading)
-    assert page.locator("table.gt-catalogue tbody tr").count() == 27
-    text = page.locator("table.gt-catalogue").inner_text()
+    assert page.locator(".gt-catalogue table tbody tr").count() == 27
+    text = page.locator(".gt-catalogue table").inner_text()
     for name in ("焊工", "广东省工程系列机电专业高级职称评审委员会", "钢琴调律师", "各地市相关职称评审委员会"):
         assert name in text
 
