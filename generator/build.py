@@ -92,14 +92,17 @@ def swap_into_place(new: Path, target: Path) -> None:
         shutil.rmtree(old, ignore_errors=True)
 
 
-def build_site(target: Path = SITE, *, offline: bool = False) -> Model:
-    """Validate, generate and build into ``target``; raise DataError/Abort before touching it."""
+def build_site(target: Path = SITE, *, offline: bool = False, docs: Path = DOCS) -> Model:
+    """Validate, generate and build into ``target``; raise DataError/Abort before touching it.
+
+    ``docs`` is where the generated pages go (tests and the benchmark pass a temporary folder so
+    they never rewrite the repository's docs/ while someone else builds)."""
     m = load_model()
-    generate(m)
+    generate(m, docs)
     BUILD_TMP.mkdir(exist_ok=True)
     work = Path(tempfile.mkdtemp(prefix="site-", dir=BUILD_TMP))
     try:
-        mkdocs_site(work / "site", offline=offline)
+        mkdocs_site(work / "site", offline=offline, docs=docs)
         target.parent.mkdir(parents=True, exist_ok=True)
         swap_into_place(work / "site", target)
     finally:

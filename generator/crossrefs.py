@@ -5,8 +5,6 @@ A check never fixes data: it says what it expected and what it found, with the f
 """
 from __future__ import annotations
 
-from collections import Counter
-
 from .errors import DataError, Problem
 from .load import RawFile
 
@@ -16,10 +14,19 @@ def _entry_name(entry) -> str:
 
 
 def _unique(raw: RawFile, key: str, what: str) -> list[Problem]:
-    items = raw.data or []
-    counts = Counter(item.get(key) for item in items if item.get(key) is not None)
-    return [raw.problem((i, key), f"a unique {what}", f"{item[key]!r} used {counts[item[key]]} times")
-            for i, item in enumerate(items) if item.get(key) is not None and counts[item[key]] > 1]
+    """One problem per repeated value, at the repetition, naming where the value was first used."""
+    first: dict = {}
+    out = []
+    for i, item in enumerate(raw.data or []):
+        value = item.get(key)
+        if value is None:
+            continue
+        if value in first:
+            out.append(raw.problem((i, key), f"a unique {what}",
+                                   f"{value!r}, already used at line {raw.line((first[value], key))} ([{first[value]}])"))
+        else:
+            first[value] = i
+    return out
 
 
 def check_unique(f: dict[str, RawFile]) -> list[Problem]:
@@ -52,7 +59,7 @@ def check_references(f: dict[str, RawFile]) -> list[Problem]:
         for j, c in enumerate(row["categories"]):
             if c not in categories:
                 out.append(cat.problem((i, "categories", j), "a category id from data/categories.yaml", repr(c)))
-            elif categories[c]["series"] != row["series"]:
+            elif categories[c]["series"] != row["series"] and {row["series"], categories[c]["series"]} <= series:
                 out.append(cat.problem((i, "categories", j), f"a category of series {row['series']!r}",
                                        f"{c!r}, which belongs to {categories[c]['series']!r}"))
         for j, c in enumerate(row["committees"]):
@@ -123,9 +130,55 @@ def check_clause_refs_everywhere(f: dict[str, RawFile]) -> list[Problem]:
             if cid not in clauses]
 
 
+def check_rules(f: dict[str, RawFile]) -> list[Problem]:
+    """Pathway groups, honour groups and decision records that rules.yaml names must exist; a pathway's
+    target must be a level of its group's kind; every level must be a glossary term."""
+    rules, out = f["rules"], []
+    data = rules.data if isinstance(rules.data, dict) else {}
+    levels = data.get("levels") or {}
+    terms = {t["id"] for t in f["glossary"].data}
+    for kind, ids in levels.items():
+        for j, level in enumerate(ids or []):
+            if level not in terms:
+                out.append(rules.problem(("levels", kind, j), "a level id from data/glossary.yaml", repr(level)))
+    groups = {g["id"]: g for g in data.get("pathway_groups") or []}
+    honour_groups = {g["id"] for g in data.get("honour_groups") or []}
+    decisions = {d["id"] for d in f["decisions"].data or []}
+    for i, p in enumerate(data.get("pathways") or []):
+        group = groups.get(p.get("group"))
+        if group is None:
+            out.append(rules.problem(("pathways", i, "group"), "an id of pathway_groups", repr(p.get("group"))))
+        elif p.get("target") not in (levels.get(group.get("kind")) or []):
+            out.append(rules.problem(("pathways", i, "target"), f"a {group.get('kind')} level of levels."
+                                     f"{group.get('kind')} ({', '.join(levels.get(group.get('kind')) or [])})",
+                                     repr(p.get("target"))))
+        for j, c in enumerate(p.get("conditions") or []):
+            if c.get("test") == "honour-in-group" and c.get("group") not in honour_groups:
+                out.append(rules.problem(("pathways", i, "conditions", j, "group"),
+                                         f"an id of honour_groups ({', '.join(sorted(honour_groups))})", repr(c.get("group"))))
+    for path, ids in _walk_key(data, "decisions"):
+        for j, d in enumerate(ids if isinstance(ids, list) else []):
+            if d not in decisions:
+                out.append(rules.problem(path + (j,), "a decision id from data/decisions.yaml", repr(d)))
+    return out
+
+
+def _walk_key(data, key, path=()):
+    """Yield (path, value) for every ``key:`` anywhere in a structure."""
+    if isinstance(data, dict):
+        for k, v in data.items():
+            if k == key:
+                yield path + (k,), v
+            else:
+                yield from _walk_key(v, key, path + (k,))
+    elif isinstance(data, list):
+        for i, v in enumerate(data):
+            yield from _walk_key(v, key, path + (i,))
+
+
 def check_all(files: dict[str, RawFile]) -> None:
     problems = check_unique(files)
     if not problems:
-        problems = check_references(files) + check_clause_refs_everywhere(files)
+        problems = check_references(files) + check_clause_refs_everywhere(files) + check_rules(files)
     if problems:
         raise DataError(problems)

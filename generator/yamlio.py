@@ -17,14 +17,19 @@ class _UniqueKeyLoader(yaml.SafeLoader):
     """A safe loader that refuses duplicate keys instead of silently keeping the last one."""
 
 
+class _DuplicateKey(yaml.constructor.ConstructorError):
+    def __init__(self, key, first_line: int, mark):
+        super().__init__(None, None, f"duplicate key {key!r}", mark)
+        self.key, self.first_line = key, first_line
+
+
 def _construct_mapping(loader, node, deep=False):
-    seen = set()
+    seen = {}
     for key_node, _ in node.value:
         key = loader.construct_object(key_node, deep=deep)
         if key in seen:
-            raise yaml.constructor.ConstructorError(
-                None, None, f"duplicate key {key!r}", key_node.start_mark)
-        seen.add(key)
+            raise _DuplicateKey(key, seen[key], key_node.start_mark)
+        seen[key] = key_node.start_mark.line + 1
     return loader.construct_mapping(node, deep=deep)
 
 
@@ -50,16 +55,23 @@ def read_yaml(path: Path):
     except FileNotFoundError:
         raise DataError([Problem(rel(path), "", "the file to exist", "no such file")]) from None
     except UnicodeDecodeError as e:
-        raise DataError([Problem(rel(path), "", "UTF-8 text", f"undecodable byte at offset {e.start}")]) from None
+        line = e.object[:e.start].count(b"\n") + 1
+        raise DataError([Problem(rel(path), "", "UTF-8 text (save the file as UTF-8)",
+                                 f"undecodable byte 0x{e.object[e.start]:02x} at offset {e.start}", line)]) from None
     try:
         data = yaml.load(text, Loader=_UniqueKeyLoader)  # noqa: S506 (a SafeLoader subclass)
         node = yaml.compose(text, Loader=yaml.SafeLoader)
+    except _DuplicateKey as e:
+        raise DataError([Problem(rel(path), "", f"each key once in a mapping (the key {e.key!r} is first at "
+                                 f"line {e.first_line})", f"{e.key!r} a second time", e.problem_mark.line + 1)]) from None
     except yaml.YAMLError as e:
         mark = getattr(e, "problem_mark", None)
         line = mark.line + 1 if mark else None
         problem = getattr(e, "problem", None) or str(e).splitlines()[0]
         context = getattr(e, "context", None)
         expected = "valid YAML" + (f" ({context})" if context else "")
+        if "'\\t'" in str(problem):
+            problem += " (indent with spaces, not tabs)"
         raise DataError([Problem(rel(path), "", expected, f"YAML syntax error: {problem}", line)]) from None
     return data, (_lines(node) if node is not None else {})
 
