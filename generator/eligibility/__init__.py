@@ -1,4 +1,4 @@
-"""Eligibility: the rules of 粤人社规〔2022〕5号 as one JSON document, and the engine that reads it.
+"""Eligibility: the policy's rules as one JSON document, and the engines that read it.
 
 - ``rules_json``  turns data/rules.yaml (with the glossary, catalogue, occupations and committees) into the
                   rules document, the only source of rules, levels, honours and labels for both engines;

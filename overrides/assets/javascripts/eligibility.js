@@ -73,7 +73,7 @@
   function dateOk(value) {
     if (typeof value !== 'string' || !DATE.test(value)) return false;
     var parts = value.split('-').map(Number);
-    var year = parts[0], month = parts[1], day = parts[2];
+    var year = parts.shift(), month = parts.shift(), day = parts.shift();
     if (year < 1) return false;
     var d = new Date(0);
     d.setUTCFullYear(year, month - 1, day);
