@@ -1,0 +1,184 @@
+"""The occupation finder's data: a prebuilt lunr index, the documents it returns, and a traditional→simplified
+character map, written as one classic script per language (``assets/javascripts/finder-index.js``).
+
+The index is built by Python ``lunr`` with an EMPTY pipeline: lunr's trimmer and stemmer destroy CJK tokens,
+so every field gets precomputed tokens instead (see DECISIONS.md, D5):
+
+- ``zh``  / ``zh_alias``:  character unigrams and bigrams of the normalized Chinese name / aliases;
+- ``py``  / ``py_alias``:  toneless pinyin without spaces, and its suffixes starting at each syllable
+  (``gongchengjixieweixiugong``, …, ``weixiugong``, ``xiugong``, ``gong``) so a prefix query finds a name
+  by any of its words;
+- ``ini`` / ``ini_alias``: the syllables' first letters and their suffixes (``hg``, ``g``);
+- ``en``  / ``en_alias``:  English words, each as typed and as stemmed by lunr's (Porter) stemmer — the
+  browser stems the query with ``lunr.stemmer``, and a one-typo query matches the unstemmed word.
+
+Names weigh twice as much as aliases. Each document also carries the exact keys of its names (``exact``) and
+of its aliases and initials (``alias``), normalized as the browser normalizes a query, so an exact full-name
+match ranks first. ``normalize`` here and ``normalize`` in ``overrides/assets/javascripts/finder.js`` must
+agree. Nothing in the output depends on dict or set order: the same data gives byte-identical files.
+"""
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from pathlib import Path
+
+import mkdocs
+from lunr.builder import Builder
+from lunr.stemmer import stemmer
+from lunr.token import Token
+
+from .model import Model
+from .pinyin import pinyin_of
+
+FIELDS = ("zh", "py", "ini", "en")
+# What a page with the finder lists in its front matter (gt_scripts), in loading order.
+SCRIPTS = ("assets/javascripts/lunr.js", "assets/javascripts/finder-index.js", "assets/javascripts/finder.js")
+NOTE_NOT_LISTED = "note.2"  # the attachment's note: an occupation not listed may be decided by the committee
+LUNR_JS = Path(mkdocs.__file__).parent / "contrib" / "search" / "templates" / "search" / "lunr.js"
+_KEEP = re.compile(r"[^0-9a-z\u3400-\u9fff]+")
+_CJK = re.compile(r"[\u3400-\u9fff]")
+
+
+def normalize(text: str) -> str:
+    """What the browser does to a query: NFKC (full-width → ASCII), lower case, ü → v, no tone marks,
+    anything but letters, digits and CJK characters → one space."""
+    s = unicodedata.normalize("NFKC", text).lower()
+    s = re.sub("[ǖǘǚǜü]", "v", s).replace("u:", "v")
+    s = "".join(c for c in unicodedata.normalize("NFD", s) if not unicodedata.combining(c))
+    return _KEEP.sub(" ", s).strip()
+
+
+def compact(text: str) -> str:
+    return normalize(text).replace(" ", "")
+
+
+def ngrams(text: str) -> list[str]:
+    """Character unigrams and bigrams of a name, spaces removed (3D打印 → 3, d, 打, 印, 3d, d打, 打印)."""
+    s = compact(text)
+    return list(s) + [s[i:i + 2] for i in range(len(s) - 1)]
+
+
+def syllables(pinyin: str) -> list[str]:
+    return normalize(pinyin).split()
+
+
+def suffixes(parts: list[str]) -> list[str]:
+    return ["".join(parts[i:]) for i in range(len(parts))]
+
+
+def english(text: str) -> list[str]:
+    """Each word as typed and as lunr's stemmer leaves it (welding → welding, weld)."""
+    out = []
+    for word in normalize(text).split():
+        out.append(word)
+        stem = str(stemmer(Token(word)))
+        if stem != word:
+            out.append(stem)
+    return out
+
+
+def _alias_pinyin(model: Model, alias: str) -> str:
+    if not _CJK.search(alias):
+        return ""
+    return pinyin_of(alias, model.pinyin_overrides)
+
+
+def fields(model: Model, o: dict) -> dict[str, list[str]]:
+    """The tokens of one occupation, per index field: its name's, then its aliases'."""
+    aliases_zh = o.get("aliases_zh") or []
+    name_py = syllables(o["pinyin"])
+    all_py = [name_py] + [syllables(p) for p in (_alias_pinyin(model, a) for a in aliases_zh) if p]
+    return {
+        "zh": [g for text in [o["zh"], *aliases_zh] for g in ngrams(text)],
+        "py": [s for p in all_py for s in suffixes(p)],
+        "ini": [s for p in all_py for s in suffixes([x[0] for x in p])],
+        "en": [w for text in [o["en"], *(o.get("aliases_en") or [])] for w in english(text)],
+    }
+
+
+def build_index(model: Model) -> dict:
+    """The serialized lunr index (lunr.js 2.3.9 schema); a document's ref is its place in ``documents``."""
+    builder = Builder()  # a bare Builder has empty indexing and search pipelines
+    builder.ref("ref")
+    for name in FIELDS:
+        builder.field(name)
+    for n, o in enumerate(model.occupations_az):
+        builder.add({"ref": str(n), **fields(model, o)})
+    return builder.build().serialize()
+
+
+def trad_map(model: Model) -> dict[str, str]:
+    """Traditional → simplified, for just the characters that occur in occupation names and aliases."""
+    import zhconv.zhconv as zc
+
+    zc.loaddict()
+    used = {c for o in model.occupations for s in [o["zh"], *(o.get("aliases_zh") or [])] for c in s}
+    table = {}
+    for trad, simp in zc.zhcdicts["zh2Hans"].items():
+        if len(trad) == 1 and len(simp) == 1 and trad != simp and simp in used:
+            table[trad] = simp
+    for simp in used:  # the reverse direction catches pairs zh2Hans leaves to its phrase tables
+        trad = zc.convert(simp, "zh-hant")
+        if len(trad) == 1 and trad != simp:
+            table.setdefault(trad, simp)
+    return dict(sorted(table.items()))
+
+
+def committee_text(c: dict, lang: str, strings: dict) -> str:
+    """A committee as a hit shows it: its name, or for a field-only committee the field 三(四)1 names."""
+    if c.get("zh"):
+        return c["zh"] if lang == "zh" else (c.get("en") or c["zh"])
+    field = c.get("field_3_4_1") if lang == "zh" else c.get("field_3_4_1_en") or c.get("field_3_4_1")
+    return strings["finder_field_only"][lang].format(field=field or "")
+
+
+def committees(model: Model, lang: str, strings: dict) -> dict[str, dict]:
+    """Every committee once, by id (hits refer to them by id): names zh/en and the text a hit shows."""
+    return {c["id"]: {"zh": c.get("zh"), "en": c.get("en"), "text": committee_text(c, lang, strings)}
+            for c in sorted(model.committees, key=lambda c: c["id"])}
+
+
+def documents(model: Model) -> list[dict]:
+    """What a hit shows and links to, in A–Z (pinyin) order, which also breaks ties in the ranking.
+    ``exact``: the compact keys of the names; ``alias``: of the aliases (and their pinyin) and the initials."""
+    docs = []
+    for o in model.occupations_az:
+        coms = list(dict.fromkeys(c["id"] for row in o["rows"] for c in row["committee_objs"]))
+        name_py = syllables(o["pinyin"])
+        aliases_zh = o.get("aliases_zh") or []
+        alias_keys = [compact(a) for a in aliases_zh + (o.get("aliases_en") or [])]
+        alias_keys += [compact(_alias_pinyin(model, a)) for a in aliases_zh if _CJK.search(a)]
+        alias_keys.append("".join(p[0] for p in name_py))
+        docs.append({
+            "slug": o["slug"], "zh": o["zh"], "en": o["en"], "pinyin": o["pinyin"], "listed": o["listed"],
+            "path": f"occupations/{o['slug']}.md", "committees": coms,
+            "exact": sorted({compact(o["zh"]), "".join(name_py), compact(o["en"])}),
+            "alias": sorted(set(alias_keys) - {""}),
+        })
+    return docs
+
+
+def labels(model: Model, lang: str, strings: dict) -> dict:
+    """The finder's words in the page's language, and where the no-hit message links to."""
+    out = {key[len("finder_"):]: value[lang] for key, value in strings.items() if key.startswith("finder_")}
+    out["none_href"] = "policy/index.md#clause-" + NOTE_NOT_LISTED.replace(".", "-")
+    return dict(sorted(out.items()))
+
+
+def finder_data(model: Model, lang: str) -> dict:
+    from .pages import load_strings
+
+    strings = load_strings()
+    return {"index": build_index(model), "docs": documents(model), "committees": committees(model, lang, strings),
+            "trad": trad_map(model), "labels": labels(model, lang, strings), "lang": lang}
+
+
+def files(model: Model, lang: str) -> dict[str, str]:
+    data = json.dumps(finder_data(model, lang), ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    script = ("/* Generated by generator/finder.py from data/occupations.yaml: do not edit. */\n"
+              f"globalThis.GuantongFinder = {data};\n")
+    return {"assets/javascripts/finder-index.js": script,
+            "assets/javascripts/lunr.js": LUNR_JS.read_text(encoding="utf-8")}
+
