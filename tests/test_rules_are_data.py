@@ -41,9 +41,10 @@ def forbidden_words() -> set[str]:
 
 
 def forbidden_literals() -> set[str]:
-    """Other data ids that code has no business spelling out."""
-    return (_ids(RULES["pathways"]) | _ids(RULES["pathway_groups"]) | _ids(RULES["honour_groups"])
-            | _ids(RULES["reminders"]) | _ids(RULES["exemptions"]) | _ids(RULES["principles"]))
+    """Other data ids that code has no business spelling out (except where one is also a profile field name)."""
+    ids = (_ids(RULES["pathways"]) | _ids(RULES["pathway_groups"]) | _ids(RULES["honour_groups"])
+           | _ids(RULES["reminders"]) | _ids(RULES["exemptions"]) | _ids(RULES["principles"]))
+    return ids - _ids(RULES["profile_fields"])
 
 
 def _word(word: str) -> re.Pattern:
