@@ -21,6 +21,7 @@ from generator.eligibility.engine import evaluate
 ROOT = Path(__file__).resolve().parent.parent
 CASES = ROOT / "tests" / "cases" / "eligibility.yaml"
 RUNNER = ROOT / "tests" / "js" / "run_eligibility.js"
+JS_ENGINE = ROOT / "overrides" / "assets" / "javascripts" / "eligibility.js"
 DIRECT = ("title.highest", "skill.highest", "policy_in_force", "date", "committees", "education_equivalent",
           "theory_exam_exempt", "theory_fee_exempt")
 

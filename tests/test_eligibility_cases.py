@@ -8,7 +8,7 @@ from __future__ import annotations
 import functools
 
 import pytest
-from eligibility_support import load_cases, mismatches, run_js, run_py, rules_document
+from eligibility_support import load_cases, mismatches, rules_document, run_js, run_py
 
 from generator.eligibility.engine import today_in
 

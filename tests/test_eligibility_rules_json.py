@@ -1,0 +1,89 @@
+"""The rules document: what build_rules_document puts in it, what it refuses, and how dumps writes it."""
+from __future__ import annotations
+
+import copy
+import json
+import subprocess
+
+import pytest
+import yaml
+from eligibility_support import JS_ENGINE, ROOT, rules_document
+
+from generator.eligibility.rules_json import build_rules_document, dumps
+from generator.errors import DataError
+
+
+def _data(name):
+    return yaml.safe_load((ROOT / "data" / f"{name}.yaml").read_text(encoding="utf-8"))
+
+
+def test_the_document_has_the_documented_top_level_shape():
+    assert set(rules_document()) == {
+        "format", "policy", "levels", "pathway_groups", "pathways", "honour_groups", "honours", "principles",
+        "education_equivalence", "education_levels", "exemptions", "reminders", "profile_fields", "limits",
+        "messages", "occupations", "committees"}
+
+
+def test_dumps_is_deterministic_compact_sorted_and_keeps_chinese():
+    doc = rules_document()
+    text = dumps(doc)
+    assert text == dumps(json.loads(text))
+    assert ", " not in text[:200] and ": " not in text[:200]
+    assert text.index('"committees"') < text.index('"education_equivalence"')
+    assert "高级工" in text
+
+
+def test_building_twice_gives_byte_identical_json():
+    build = lambda: dumps(build_rules_document(_data("rules"), _data("glossary"), _data("catalogue"),  # noqa: E731
+                                               _data("occupations"), _data("committees")))
+    assert build() == build()
+
+
+def test_levels_carry_the_glossary_words_lowest_first():
+    levels = rules_document()["levels"]
+    assert [(x["zh"], x["en"]) for x in levels["skill"]] == [
+        (t["zh"], t["en"]) for t in _data("glossary") if t["kind"] == "skill-level"]
+    assert levels["title"][0]["zh"] == "员级"
+
+
+def test_a_pathway_lists_its_own_conditions_then_its_groups_common_ones():
+    doc = rules_document()
+    groups = {g["id"]: g for g in doc["pathway_groups"]}
+    for raw, built in zip(_data("rules")["pathways"], doc["pathways"], strict=True):
+        assert built["conditions"] == raw["conditions"] + groups[raw["group"]]["common"]
+        assert built["kind"] == groups[raw["group"]]["kind"]
+
+
+def test_every_occupation_has_its_committees():
+    occupations = rules_document()["occupations"]
+    assert set(occupations) == {o["slug"] for o in _data("occupations")}
+    assert all(o["committees"] for o in occupations.values())
+    assert occupations["mujugong"]["committees"] == ["electromechanical", "light-industry"]
+
+
+def test_a_last_day_that_is_not_five_years_on_is_refused():
+    rules = copy.deepcopy(_data("rules"))
+    rules["policy"]["last_day"] = "2027-04-15"
+    with pytest.raises(DataError, match="policy.last_day: expected 2027-04-14"):
+        build_rules_document(rules, _data("glossary"))
+
+
+def test_a_level_missing_from_the_glossary_is_refused():
+    glossary = [t for t in _data("glossary") if t.get("id") != "technician"]
+    with pytest.raises(DataError, match=r"levels.skill\[1\]"):
+        build_rules_document(_data("rules"), glossary)
+
+
+def test_an_exemption_that_follows_an_unknown_one_is_refused():
+    rules = copy.deepcopy(_data("rules"))
+    rules["exemptions"].reverse()
+    with pytest.raises(DataError, match="exemptions"):
+        build_rules_document(rules, _data("glossary"))
+
+
+def test_the_script_defines_guantong_in_a_page():
+    script = (f"const vm = require('vm'); const fs = require('fs'); const ctx = {{}}; vm.createContext(ctx);"
+              f"vm.runInContext(fs.readFileSync({json.dumps(str(JS_ENGINE))}, 'utf8'), ctx);"
+              "process.stdout.write(typeof ctx.Guantong.evaluate + ' ' + typeof ctx.Guantong.validateProfile);")
+    done = subprocess.run(["node", "-e", script], capture_output=True, text=True, timeout=60)
+    assert done.stdout == "function function", done.stderr
