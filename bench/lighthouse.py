@@ -1,0 +1,43 @@
+"""Lighthouse scores (performance and accessibility) for the home page, an occupation page and the checker,
+run with Debian's Chromium against a local HTTP server of a built site. Lighthouse's own defaults are
+kept (mobile emulation, simulated throttling), so the numbers compare with any other Lighthouse run."""
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+from pathlib import Path
+
+from .util import ROOT, Report
+
+LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
+PAGES = {"home": "", "occupation": "occupations/hangong/", "checker": "check/"}
+FLAGS = "--headless --no-sandbox --disable-gpu --disable-dev-shm-usage --no-first-run --disable-background-networking"
+
+
+def scores(url: str) -> dict:
+    env = {**os.environ, "CHROME_PATH": "/usr/bin/chromium"}
+    result = subprocess.run([str(LIGHTHOUSE), url, "--quiet", "--output=json", "--output-path=stdout",
+                             "--only-categories=performance,accessibility", f"--chrome-flags={FLAGS}"],
+                            capture_output=True, text=True, env=env, timeout=300)
+    if result.returncode != 0:
+        raise RuntimeError(result.stderr.strip()[-500:])
+    cats = json.loads(result.stdout)["categories"]
+    return {k: round((v.get("score") or 0) * 100) for k, v in cats.items()}
+
+
+def lighthouse(base_url: str, site: Path, report: Report) -> None:
+    if not LIGHTHOUSE.exists():
+        report.note("Lighthouse", "node_modules/.bin/lighthouse missing: run `make deps`")
+        return
+    for name, path in PAGES.items():
+        if not (site / path / "index.html").is_file():
+            report.note(f"Lighthouse {name}", f"{path} is not built yet")
+            continue
+        try:
+            s = scores(base_url + path)
+        except (RuntimeError, subprocess.TimeoutExpired, ValueError, KeyError) as e:
+            report.note(f"Lighthouse {name}", f"failed: {e}")
+            continue
+        report.add(f"Lighthouse {name}: performance", str(s.get("performance")), "≥ 95", s.get("performance", 0) >= 95)
+        report.add(f"Lighthouse {name}: accessibility", str(s.get("accessibility")), "100", s.get("accessibility") == 100)
