@@ -141,12 +141,12 @@ def unknown_clause(d):
 
 def unknown_level_in_rules(d):
     line = replace(d / "rules.yaml", r"level: senior-worker, years: 2", "level: master-worker, years: 2")
-    return Expect("rules.yaml", line, ("pathways[0].conditions[0].level", "senior-worker", "'master-worker'"))
+    return Expect("rules.yaml", line, ("pathways[0].conditions[0].level", "senior-worker", "master-worker"))
 
 
 def unknown_target_level_in_rules(d):
     line = replace(d / "rules.yaml", r"^    target: assistant$", "    target: senior-assistant")
-    return Expect("rules.yaml", line, ("pathways[0].target", "assistant", "'senior-assistant'"))
+    return Expect("rules.yaml", line, ("pathways[0].target", "assistant", "senior-assistant"))
 
 
 def unknown_honour_group_in_rules(d):
