@@ -15,7 +15,7 @@ from .paths import DATA
 from .pinyin import plain
 
 
-@dataclass
+@dataclass(repr=False, eq=False)
 class Model:
     meta: dict
     documents: list
@@ -38,6 +38,9 @@ class Model:
     occupations_az: list = field(default_factory=list)  # sorted by toneless pinyin
     term: dict = field(default_factory=dict)  # glossary by id
     document: dict = field(default_factory=dict)
+
+    def __repr__(self) -> str:  # the linked dicts are cyclic (row ↔ occupation): never print them whole
+        return f"<Model {len(self.rows)} rows, {len(self.occupations)} occupations, {len(self.clauses)} clauses>"
 
     @property
     def entry_count(self) -> int:

@@ -9,8 +9,13 @@
   document.addEventListener("click", function (event) {
     var a = event.target.closest && event.target.closest("a[data-gt-counterpart]");
     if (!a) return;
+    if (event.metaKey || event.ctrlKey || event.shiftKey || event.button !== 0) return;
     var href = a.getAttribute("href").split("#")[0].split("?")[0];
-    a.setAttribute("href", href + window.location.search + window.location.hash);
+    // Navigate ourselves and stop the event: Material's own language handler would otherwise take the
+    // click and drop the query string and the #anchor.
+    event.preventDefault();
+    event.stopPropagation();
+    window.location.href = href + window.location.search + window.location.hash;
   }, true);
 
   function todayIn(timeZone) {

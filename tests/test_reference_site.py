@@ -1,0 +1,193 @@
+"""The reference site: every occupation, committee and clause has a page (or anchor) in both languages,
+URLs stay stable, the language switch keeps the page, search stays in its language."""
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from generator.model import load_model
+
+ROOT = Path(__file__).resolve().parent.parent
+SITE = ROOT / "site"
+PUBLISHED = ROOT / "tests" / "published_paths.txt"
+
+
+@pytest.fixture(scope="module")
+def m():
+    return load_model()
+
+
+def html(path: str) -> str:
+    return (SITE / path / "index.html").read_text(encoding="utf-8")
+
+
+def text_of(page_html: str) -> str:
+    """The visible text of a page's article (tags stripped, entities decoded)."""
+    article = page_html.split('<article', 1)[1].split('</article>', 1)[0]
+
+    class P(HTMLParser):
+        out: list = []
+
+        def handle_data(self, data):
+            self.out.append(data)
+    p = P()
+    p.out = []
+    p.feed("<article" + article)
+    return re.sub(r"\s+", " ", "".join(p.out))
+
+
+def built_paths() -> set[str]:
+    return {"/" + str(p.parent.relative_to(SITE)).replace(".", "", 1).strip("/") + "/" if p.parent != SITE else "/"
+            for p in SITE.rglob("index.html")}
+
+
+def test_every_published_path_is_still_built():
+    listed = [line for line in PUBLISHED.read_text(encoding="utf-8").splitlines() if line.startswith("/")]
+    missing = sorted(set(listed) - {p.replace("//", "/") for p in built_paths()})
+    assert missing == [], f"published URLs that the build no longer has: {missing}"
+
+
+def test_every_built_page_is_in_the_published_list():
+    listed = {line for line in PUBLISHED.read_text(encoding="utf-8").splitlines() if line.startswith("/")}
+    new = sorted({p.replace("//", "/") for p in built_paths()} - listed)
+    assert new == [], "new pages: add these lines to tests/published_paths.txt:\n" + "\n".join(new)
+
+
+@pytest.mark.parametrize("lang_prefix", ["", "en/"])
+def test_every_occupation_page_names_it_and_every_row_and_committee(m, lang_prefix):
+    for o in m.occupations:
+        page = html(f"{lang_prefix}occupations/{o['slug']}")
+        h1 = re.search(r"<h1[^>]*>(.*?)</h1>", page, re.S).group(1)
+        assert o["zh"] in h1
+        if lang_prefix:
+            assert o["en"] in h1 and f'<span lang="zh">{o["zh"]}</span>' in h1
+        text = text_of(page)
+        assert o["pinyin"] in text
+        for row in o["rows"]:
+            for c in row["committee_objs"]:
+                assert (c["zh"] or c["field_3_4_1"]) in text, (o["slug"], c["id"])
+                if lang_prefix and c["en"]:
+                    assert c["en"] in text
+
+
+def test_an_occupation_in_three_rows_lists_three_committees(m):
+    text = text_of(html("occupations/guolushebeijianxiugong"))
+    for name in ("广东省工程系列机电专业高级职称评审委员会", "广东省工程系列电力工程专业高级职称评审委员会",
+                 "广东省工程系列铁路工程专业高级职称评审委员会", "发电企业特有"):
+        assert name in text
+
+
+@pytest.mark.parametrize("lang_prefix", ["", "en/"])
+def test_every_committee_page_lists_every_occupation_it_reviews(m, lang_prefix):
+    for c in m.committees:
+        text = text_of(html(f"{lang_prefix}committees/{c['id']}"))
+        for o in c["occupations"]:
+            assert (o["zh"] if not lang_prefix else o["en"]) in text, (c["id"], o["slug"])
+        assert m.clause["3.4.1"]["label"]["en" if lang_prefix else "zh"] in text  # clause 三(四)1 is cited
+
+
+@pytest.mark.parametrize("lang_prefix", ["", "en/"])
+def test_every_clause_has_a_stable_anchor_on_the_full_text_page(m, lang_prefix):
+    page = html(f"{lang_prefix}policy")
+    for c in m.clauses:
+        anchor = "clause-" + c["id"].replace(".", "-")
+        assert f'id="{anchor}"' in page and f'href="#{anchor}"' in page, c["id"]
+
+
+@pytest.mark.parametrize("lang_prefix", ["", "en/"])
+def test_the_a_to_z_index_links_every_occupation(m, lang_prefix):
+    page = html(f"{lang_prefix}occupations")
+    for o in m.occupations:
+        assert f'href="{o["slug"]}/"' in page
+
+
+def test_every_page_names_its_counterpart_with_hreflang():
+    for path in ("", "catalogue/", "occupations/hangong/", "committees/food/", "policy/"):
+        zh, en = html(path.rstrip("/")), html(("en/" + path).rstrip("/"))
+        assert re.search(r'<link rel="alternate" hreflang="en" href="[^"]*en/' + re.escape(path) + '"', zh)
+        assert re.search(r'<link rel="alternate" hreflang="zh" href="[^"]*\.\./' + re.escape(path) + '"', en)
+
+
+def test_catalogue_csv_has_a_bom_and_one_line_per_entry(m):
+    data = (SITE / "downloads" / "guantong-catalogue.csv").read_bytes()
+    assert data.startswith(b"\xef\xbb\xbf")
+    rows = list(csv.DictReader(io.StringIO(data.decode("utf-8-sig"))))
+    assert len(rows) == m.entry_count + 1  # + the technical-school row, which is a description
+    assert {"焊工", "钢琴调律师"} <= {r["occupation_zh"] for r in rows}
+
+
+def test_catalogue_json_lists_every_row_and_occupation(m):
+    doc = json.loads((SITE / "en" / "downloads" / "guantong-catalogue.json").read_text(encoding="utf-8"))
+    assert len(doc["rows"]) == 27 and len(doc["occupations"]) == 171
+    assert sum(len(r["occupations"]) for r in doc["rows"]) == 194
+
+
+def test_a_delisted_occupation_keeps_its_page_with_a_notice(m, tmp_path):
+    from generator.pages import render_all
+    o = m.occupation["hangong"]
+    o["listed"] = False
+    render_all(m, tmp_path)
+    assert "no longer listed" in (tmp_path / "en" / "occupations" / "hangong.md").read_text(encoding="utf-8")
+    assert "不在现行目录" in (tmp_path / "zh" / "occupations" / "hangong.md").read_text(encoding="utf-8")
+
+
+# --- in a real browser -------------------------------------------------------------------------
+
+@pytest.mark.parametrize("path", ["", "catalogue/", "occupations/", "occupations/hangong/", "committees/",
+                                  "committees/electromechanical/", "committees/art/", "series/",
+                                  "series/engineering/", "policy/", "glossary/", "downloads/", "about/"])
+@pytest.mark.parametrize("lang_prefix", ["", "en/"])
+def test_every_page_type_opens_and_fits_a_phone(phone, base_url, path, lang_prefix):
+    phone.goto(base_url + lang_prefix + path)
+    assert phone.locator("h1").count() == 1
+    overflow = phone.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+    assert overflow <= 1, f"page is {overflow}px wider than a 375 px screen"
+
+
+def test_language_switch_leads_to_the_same_page_keeping_query_and_anchor(page, base_url):
+    page.goto(base_url + "policy/?from=share#clause-3-2-2")
+    page.locator("a[data-gt-counterpart]").click()
+    page.wait_for_url("**/en/policy/**")
+    assert page.url.endswith("/en/policy/?from=share#clause-3-2-2")
+    page.locator("a[data-gt-counterpart]").click()
+    page.wait_for_url(re.compile(r".*/policy/\?from=share#clause-3-2-2$"))
+    assert "/en/" not in page.url
+
+
+def search(page, query: str) -> list[str]:
+    page.locator("label.md-search__icon, .md-search__input").first.click()
+    box = page.locator("input.md-search__input")
+    box.fill(query)
+    box.press("End")  # Material listens to keyup; fill() with Chinese sends none
+    page.wait_for_selector(".md-search-result__item", timeout=10000)
+    return page.eval_on_selector_all(".md-search-result__item a", "els => els.map(e => e.href)")
+
+
+def test_chinese_search_finds_chinese_pages_only(page, base_url):
+    page.goto(base_url)
+    hits = search(page, "焊工")
+    assert hits and all("/en/" not in h for h in hits)
+    assert any("/occupations/hangong/" in h for h in hits)
+
+
+def test_english_search_finds_english_pages_only(page, base_url):
+    page.goto(base_url + "en/")
+    hits = search(page, "welder")
+    assert hits and all("/en/" in h for h in hits)
+    assert any("/en/occupations/hangong/" in h for h in hits)
+
+
+def test_print_hides_navigation_and_shows_link_addresses(page, base_url):
+    page.goto(base_url + "occupations/hangong/")
+    page.emulate_media(media="print")
+    assert not page.locator(".md-header").is_visible()
+    assert not page.locator(".md-sidebar--primary").is_visible()
+    after = page.evaluate("""() => { const a = document.querySelector('.md-content a[data-print-href]');
+        return getComputedStyle(a, '::after').content; }""")
+    assert "http://127.0.0.1" in after
