@@ -4,6 +4,7 @@
   generate            validate, then write pages and JSON into docs/<lang>/
   build [--offline DIR]  validate, generate and build site/ (or the offline variant into DIR)
   serve [--port N]    build, serve site/ on 127.0.0.1 and rebuild on changes
+  dist                the offline zip and the one-file pocket edition in dist/ (never touches site/)
   check [FILE|-]      evaluate an eligibility profile (JSON) and print the result as JSON
 """
 from __future__ import annotations
@@ -55,6 +56,9 @@ def main(argv: list[str]) -> int:
             else:
                 build_site(SITE)
             return 0
+        if cmd == "dist":
+            from .dist import main as dist_main
+            return dist_main()
         if cmd == "serve":
             from .serve import serve
             port = int(rest[rest.index("--port") + 1]) if "--port" in rest else 8000

@@ -13,8 +13,11 @@ from pathlib import Path
 
 from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
+from mkdocs.exceptions import MkDocsException
+from mkdocs.utils.yaml import yaml_load
 
 from . import downloads
+from .footer import footer
 from .model import Model, load_model
 from .pages import render_all
 from .paths import BUILD_TMP, DOCS, LANGS, ROOT, SITE
@@ -66,19 +69,39 @@ def generate(m: Model, docs: Path = DOCS) -> list[Path]:
     return written
 
 
-def mkdocs_site(out: Path, *, offline: bool = False, docs: Path = DOCS) -> None:
-    """Build both languages into ``out`` (zh at the root, en under en/)."""
-    zh = load_config(str(CONFIGS["zh"]), site_dir=str(out), docs_dir=str(docs / "zh"))
-    site_url = zh["site_url"]
-    overrides = {}
+# The offline build's search needs the iframe-worker shim (Material's offline plugin would otherwise
+# load it from unpkg.com); it is copied from node_modules/ into each language's site, never committed.
+SHIM_SOURCE = ROOT / "node_modules" / "iframe-worker" / "shim" / "index.js"
+SHIM = "assets/javascripts/iframe-worker-shim.js"
+
+
+def _load(lang: str, out: Path, docs: Path, offline: bool, site_url: str | None):
+    kw = dict(site_dir=str(out), docs_dir=str(docs / lang), site_url=site_url)
     if offline:
-        overrides = dict(use_directory_urls=False, site_url=None)
-        zh = load_config(str(CONFIGS["zh"]), site_dir=str(out), docs_dir=str(docs / "zh"), **overrides)
-    mkdocs_build(zh)
-    en_url = None if offline else site_url.rstrip("/") + "/en/"
-    en = load_config(str(CONFIGS["en"]), site_dir=str(out / "en"), docs_dir=str(docs / "en"),
-                     **{**overrides, "site_url": en_url})
-    mkdocs_build(en)
+        # `offline` after search (D6), links to .html files, no site_url ("" because load_config drops None).
+        with open(CONFIGS[lang], "rb") as f:
+            plugins = yaml_load(f)["plugins"]
+        kw.update(use_directory_urls=False, site_url="", plugins=[*plugins, "offline"])
+    cfg = load_config(str(CONFIGS[lang]), **kw)
+    if offline:
+        cfg.extra["polyfills"] = [SHIM]
+    return cfg
+
+
+def mkdocs_site(out: Path, *, offline: bool = False, docs: Path = DOCS, model: Model | None = None) -> None:
+    """Build both languages into ``out`` (zh at the root, en under en/); with ``model``, every page's
+    footer shows its data version and the policy's validity (extra.guantong.footer)."""
+    if offline and not SHIM_SOURCE.is_file():
+        raise MkDocsException(f"{SHIM_SOURCE.relative_to(ROOT)} is missing: run `npm ci` (make deps)")
+    zh = _load("zh", out, docs, offline, None)
+    site_url = zh["site_url"]
+    en = _load("en", out / "en", docs, offline, None if offline else site_url.rstrip("/") + "/en/")
+    for lang, cfg in (("zh", zh), ("en", en)):
+        if model is not None:
+            cfg.extra["guantong"]["footer"] = footer(model, lang)
+        mkdocs_build(cfg)
+        if offline:
+            _write(Path(cfg["site_dir"]) / SHIM, SHIM_SOURCE.read_bytes())
 
 
 def swap_into_place(new: Path, target: Path) -> None:
@@ -102,7 +125,7 @@ def build_site(target: Path = SITE, *, offline: bool = False, docs: Path = DOCS)
     BUILD_TMP.mkdir(exist_ok=True)
     work = Path(tempfile.mkdtemp(prefix="site-", dir=BUILD_TMP))
     try:
-        mkdocs_site(work / "site", offline=offline, docs=docs)
+        mkdocs_site(work / "site", offline=offline, docs=docs, model=m)
         target.parent.mkdir(parents=True, exist_ok=True)
         swap_into_place(work / "site", target)
     finally:

@@ -1,0 +1,170 @@
+"""The pocket edition: ONE self-contained HTML file (inline CSS, scripts and data; no other file, no
+request) with the occupation finder, the catalogue, the committees and the eligibility check in both
+languages, for a phone or a chat app's file viewer.
+
+Everything comes from what the site itself uses, nothing is copied by hand:
+
+- the catalogue, committees and notes: the model, rendered by ``templates/pocket/pocket.html.j2`` (both
+  languages in the page; a CSS-only language toggle, so the reference part reads even with scripts off);
+- the finder: ``generator/finder.py``'s generated script (its data and lunr.js) and
+  ``overrides/assets/javascripts/finder.js``, which pocket.js runs once per language. To stay small, the
+  file carries the finder's index as its token lists (``finder.fields``) and lunr.js builds the same
+  index in the browser (tests/test_offline.py checks it is byte-for-byte the index finder.py writes);
+- the check: ``overrides/assets/javascripts/eligibility.js`` and the rules document
+  (``eligibility.rules_json.build_rules_document``); the form is drawn from the document's profile fields.
+
+Labels are in ``templates/strings/pocket.yaml`` (and the site's other strings files).
+"""
+from __future__ import annotations
+
+import importlib
+import json
+import re
+from pathlib import Path
+
+import jinja2
+from markupsafe import Markup
+
+from .eligibility.rules_json import build_rules_document
+from .footer import in_force_document
+from .model import Model
+from .pages import _Helpers, load_strings
+from .paths import LANGS, OVERRIDES, TEMPLATES
+
+HERE = TEMPLATES / "pocket"
+SCRIPTS = OVERRIDES / "assets" / "javascripts"
+STYLES = OVERRIDES / "assets" / "stylesheets"
+FINDER_SCRIPT = re.compile(r"globalThis\.GuantongFinder\s*=\s*(\{.*\});\s*$", re.S)
+BUDGET = 500 * 1024  # bytes: a file a chat app still forwards and a phone opens quickly
+
+
+def _finder():
+    try:
+        return importlib.import_module(f"{__package__}.finder")
+    except ModuleNotFoundError:
+        return None
+
+
+def finder_parts(m: Model) -> dict | None:
+    """The finder's generated data for both languages, its shared part once and the index as tokens."""
+    finder = _finder()
+    if finder is None:
+        return None
+    per_lang, lunr_js = {}, None
+    for lang in LANGS:
+        files = finder.files(m, lang)
+        match = FINDER_SCRIPT.search(files["assets/javascripts/finder-index.js"])
+        if not match:
+            raise ValueError("generator/finder.py: finder-index.js no longer sets globalThis.GuantongFinder = {...};")
+        per_lang[lang] = json.loads(match.group(1))
+        lunr_js = files["assets/javascripts/lunr.js"]
+    for d in per_lang.values():  # finder.js reads doc.path; pocket.js puts it back (occupations/<slug>.md)
+        for doc in d["docs"]:
+            if doc.pop("path") != f"occupations/{doc['slug']}.md":
+                raise ValueError("generator/finder.py: a finder document's path is not occupations/<slug>.md")
+    shared_keys = [k for k in per_lang["zh"] if k != "index" and per_lang["zh"][k] == per_lang["en"][k]]
+    return {
+        "shared": {k: per_lang["zh"][k] for k in shared_keys},
+        "lang": {lang: {k: v for k, v in d.items() if k not in shared_keys and k != "index"}
+                 for lang, d in per_lang.items()},
+        "fields": list(finder.FIELDS),
+        "tokens": [finder.fields(m, o) for o in m.occupations_az],
+        "lunr_js": lunr_js,
+    }
+
+
+def rules_document(m: Model) -> dict:
+    return build_rules_document(m.rules, m.glossary, m.rows, m.occupations, m.committees)
+
+
+def strip_comments(js: str) -> str:
+    """lunr.js without its documentation: whole-line comments, blank lines and indentation go; the first
+    comment (the licence) stays. Lines are never joined, so the code means the same."""
+    out, in_block, first = [], False, True
+    for line in js.split("\n"):
+        s = line.strip()
+        if in_block:
+            if first:
+                out.append(line)
+            if "*/" in s:
+                if not s.endswith("*/"):
+                    raise ValueError(f"strip_comments: code after a comment's end: {line!r}")
+                in_block, first = False, False
+            continue
+        if s.startswith("/*"):
+            if first:
+                out.append(line)
+            in_block = "*/" not in s
+            if not in_block:
+                first = False
+            continue
+        if not s or s.startswith("//"):
+            continue
+        out.append(s)
+    text = "\n".join(out) + "\n"
+    if "`" in text:
+        raise ValueError("strip_comments: a template literal would lose its indentation")
+    return text
+
+
+def _inline(text: str, what: str) -> Markup:
+    """Text that goes inside a <script> or <style> element as is."""
+    if re.search(r"</(script|style)", text, re.I):
+        raise ValueError(f"{what} contains a closing </script> or </style> and cannot be inlined")
+    return Markup(text)
+
+
+def _json(data) -> Markup:
+    text = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    return Markup(text.replace("</", "<\\/").replace("\u2028", "\\u2028").replace("\u2029", "\\u2029"))
+
+
+def committee_name(c: dict, lang: str, strings: dict) -> str:
+    """A committee's name; for a field-only committee, the field 三(四)1 names (as the site says it)."""
+    if c.get("zh"):
+        return c["zh"] if lang == "zh" else c["en"]
+    field = c.get("field_3_4_1") if lang == "zh" else c.get("field_3_4_1_en")
+    return strings["field_only_committee"][lang].format(field=field)
+
+
+def page_data(m: Model, strings: dict, rules: dict, finder: dict | None) -> dict:
+    """The JSON the pocket's scripts read: rules, finder parts, names, and the labels drawn by script."""
+    clause_ids = {x["clause"] for part in ("pathways", "reminders", "exemptions") for x in rules[part]}
+    clause_ids.add(rules["education_equivalence"]["clause"])
+    helpers = {lang: _Helpers(lang, "index.md", strings, m) for lang in LANGS}
+    return {
+        "rules": rules,
+        "clauses": {cid: {lang: helpers[lang].clause_label(cid) for lang in LANGS} for cid in sorted(clause_ids)},
+        "labels": {k[len("pocket_js_"):]: v for k, v in strings.items() if k.startswith("pocket_js_")},
+        "finder": None if finder is None else {k: finder[k] for k in ("shared", "lang", "fields", "tokens")},
+        "committees": {c["id"]: {lang: committee_name(c, lang, strings) for lang in LANGS} for c in m.committees},
+        # names and committees are in rules["occupations"]; here what the occupation card adds
+        "occupations": {o["slug"]: {"pinyin": o["pinyin"], "rows": [r["id"] for r in o["rows"]]}
+                        for o in m.occupations if o["rows"]},
+    }
+
+
+def render(m: Model) -> str:
+    strings = load_strings()
+    finder = finder_parts(m)
+    env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(HERE)), undefined=jinja2.StrictUndefined,
+                             autoescape=True, trim_blocks=True, lstrip_blocks=True)
+    css = "\n".join(p.read_text(encoding="utf-8") for p in
+                    [HERE / "pocket.css"] + ([STYLES / "finder.css"] if finder else []))
+    scripts = {
+        "lunr": _inline(strip_comments(finder["lunr_js"]), "lunr.js") if finder else None,
+        "finder": _inline((SCRIPTS / "finder.js").read_text(encoding="utf-8"), "finder.js") if finder else None,
+        "eligibility": _inline((SCRIPTS / "eligibility.js").read_text(encoding="utf-8"), "eligibility.js"),
+        "pocket": _inline((HERE / "pocket.js").read_text(encoding="utf-8"), "pocket.js"),
+    }
+    rules = rules_document(m)
+    return env.get_template("pocket.html.j2").render(
+        m=m, s=strings, rules=rules, css=_inline(css, "pocket.css"), scripts=scripts, has_finder=finder is not None,
+        data=_json(page_data(m, strings, rules, finder)), document=in_force_document(m), langs=LANGS)
+
+
+def write_pocket(m: Model, path: Path) -> Path:
+    html = render(m)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(html, encoding="utf-8", newline="\n")
+    return path
