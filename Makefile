@@ -42,6 +42,7 @@ browser:  ## Debian's Chromium and a CJK font for the browser tests (apt, as roo
 
 test: deps browser  ## build everything, then run all tests (browser tests included)
 	$(PY) -m generator build
+	$(PY) -m generator dist
 	$(PY) -m pytest -p no:cacheprovider
 
 lint: deps  ## ruff, yamllint on data/, the publish workflow against GitHub's schema
