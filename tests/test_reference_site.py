@@ -191,3 +191,15 @@ def test_print_hides_navigation_and_shows_link_addresses(page, base_url):
     after = page.evaluate("""() => { const a = document.querySelector('.md-content a[data-print-href]');
         return getComputedStyle(a, '::after').content; }""")
     assert "http://127.0.0.1" in after
+
+
+def test_the_online_build_follows_one_base_url_setting(tmp_path, monkeypatch):
+    """GUANTONG_SITE_URL moves canonical links and the sitemap to another host and base path (a mirror)."""
+    from generator.build import build_site
+    monkeypatch.setenv("GUANTONG_SITE_URL", "https://mirror.example.cn/guantong/")
+    build_site(tmp_path / "site", docs=tmp_path / "docs")
+    zh = (tmp_path / "site" / "occupations" / "hangong" / "index.html").read_text(encoding="utf-8")
+    en = (tmp_path / "site" / "en" / "occupations" / "hangong" / "index.html").read_text(encoding="utf-8")
+    assert '<link rel="canonical" href="https://mirror.example.cn/guantong/occupations/hangong/">' in zh
+    assert '<link rel="canonical" href="https://mirror.example.cn/guantong/en/occupations/hangong/">' in en
+    assert "https://mirror.example.cn/guantong/en/policy/" in (tmp_path / "site" / "en" / "sitemap.xml").read_text()
