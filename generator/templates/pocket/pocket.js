@@ -292,6 +292,25 @@
     return pairOf(function (l) { return pair[l] + (l === "zh" ? "（" + c.zh + "）" : " (" + c.en + ")"); });
   }
 
+  function pathwayList(parent, pathways) {
+    if (!pathways.length) return;
+    var R = rules.messages.result;
+    var list = parent.appendChild(el("ul", "pk-pathways"));
+    pathways.forEach(function (pw) {
+      var li = list.appendChild(el("li"));
+      li.setAttribute("data-pathway", pw.id);
+      li.appendChild(el("span", pw.met ? "pk-met" : "pk-unmet")).appendChild(bi(pw.met ? R.met : R.unmet));
+      li.appendChild(document.createTextNode(" "));
+      li.appendChild(bi(withClause(pairOf(function (l) {
+        return rules.messages.kinds[pw.kind][l] + (l === "zh" ? "：" : ": ") + levelById[pw.target][l];
+      }), pw.clause)));
+      if (pw.missing.length) {
+        var miss = li.appendChild(el("ul"));
+        pw.missing.forEach(function (item) { miss.appendChild(el("li")).appendChild(bi(missingText(item))); });
+      }
+    });
+  }
+
   function render(result) {
     var R = rules.messages.result;
     out.textContent = "";
@@ -327,20 +346,14 @@
       }));
     }
     out.appendChild(el("h3")).appendChild(bi(L.pathways));
-    var list = out.appendChild(el("ul", "pk-pathways"));
-    result.pathways.forEach(function (pw) {
-      var li = list.appendChild(el("li"));
-      li.setAttribute("data-pathway", pw.id);
-      li.appendChild(el("span", pw.met ? "pk-met" : "pk-unmet")).appendChild(bi(pw.met ? R.met : R.unmet));
-      li.appendChild(document.createTextNode(" "));
-      li.appendChild(bi(withClause(pairOf(function (l) {
-        return rules.messages.kinds[pw.kind][l] + (l === "zh" ? "：" : ": ") + levelById[pw.target][l];
-      }), pw.clause)));
-      if (pw.missing.length) {
-        var miss = li.appendChild(el("ul"));
-        pw.missing.forEach(function (item) { miss.appendChild(el("li")).appendChild(bi(missingText(item))); });
-      }
-    });
+    var met = result.pathways.filter(function (pw) { return pw.met; });
+    var unmet = result.pathways.filter(function (pw) { return !pw.met; });
+    pathwayList(out, met);
+    if (unmet.length) {  // the pathways not met, with what each still needs, folded away on a phone
+      var more = out.appendChild(el("details"));
+      more.appendChild(el("summary")).appendChild(bi(pairOf(function (l) { return fill(L.unmet[l], {n: unmet.length}); })));
+      pathwayList(more, unmet);
+    }
     if (result.reminders.length) {
       out.appendChild(el("h3")).appendChild(bi(L.reminders));
       var rem = out.appendChild(el("ul"));
