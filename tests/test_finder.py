@@ -1,0 +1,127 @@
+"""The occupation finder's generated data (generator/finder.py): complete, deterministic, and consistent
+with the query table that tests/test_finder_browser.py runs in a real browser."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+import yaml
+import zhconv
+
+from generator import finder
+from generator.model import load_model
+from generator.paths import LANGS
+
+ROOT = Path(__file__).resolve().parent.parent
+TABLE = yaml.safe_load((ROOT / "tests" / "cases" / "finder_queries.yaml").read_text(encoding="utf-8"))
+KINDS = {"chinese", "partial", "alias", "traditional", "pinyin", "tones", "spaces", "initials", "english",
+         "fullwidth", "typo"}
+INDEX_JS = "assets/javascripts/finder-index.js"
+
+
+@pytest.fixture(scope="module")
+def model():
+    return load_model()
+
+
+@pytest.fixture(scope="module")
+def data(model):
+    return {lang: finder.finder_data(model, lang) for lang in LANGS}
+
+
+def test_index_covers_every_occupation_in_both_languages(model, data):
+    slugs = {o["slug"] for o in model.occupations}
+    assert len(slugs) == 171
+    for lang in LANGS:
+        docs = data[lang]["docs"]
+        assert [d["slug"] for d in docs] == [o["slug"] for o in model.occupations_az]
+        refs = {ref for ref, _ in data[lang]["index"]["fieldVectors"]}
+        assert refs == {f"{field}/{n}" for field in finder.FIELDS for n in range(len(docs))}
+
+
+def test_every_hit_names_its_committees(model, data):
+    for lang in LANGS:
+        committees = data[lang]["committees"]
+        for doc in data[lang]["docs"]:
+            o = model.occupation[doc["slug"]]
+            expected = {c["id"] for row in o["rows"] for c in row["committee_objs"]}
+            assert set(doc["committees"]) == expected and expected, doc["slug"]
+            assert all(committees[c]["text"] for c in doc["committees"])
+
+
+def test_finder_files_are_byte_identical_when_built_twice(model):
+    again = load_model()
+    for lang in LANGS:
+        assert finder.files(model, lang) == finder.files(again, lang)
+
+
+def test_index_is_built_with_an_empty_pipeline(data):
+    # lunr's trimmer and stemmer would destroy CJK tokens: every token is precomputed instead.
+    assert data["zh"]["index"]["pipeline"] == []
+    assert data["zh"]["index"]["version"] == "2.3.9"
+
+
+def test_pinyin_suffixes_let_a_prefix_query_find_a_name_by_any_of_its_words(model):
+    tokens = finder.fields(model, model.occupation_by_zh["工程机械维修工"])
+    assert "gongchengjixieweixiugong" in tokens["py"] and "weixiugong" in tokens["py"]
+    assert "gcjxwxg" in tokens["ini"] and "wxg" in tokens["ini"]
+    assert {"维修", "修工", "维"} <= set(tokens["zh"])
+
+
+def test_aliases_are_indexed_as_chinese_pinyin_and_english(model):
+    tokens = finder.fields(model, model.occupation["zengcaizhizaoshebeicaozuoyuan"])
+    assert {"3d", "d打", "打印"} <= set(tokens["zh"])
+    assert "3d" in tokens["en"] and "print" in tokens["en"]
+    tokens = finder.fields(model, model.occupation["hangong"])
+    assert "dianhangong" in tokens["py"] and "weld" in tokens["en"]
+
+
+def test_normalize_folds_full_width_tones_and_case():
+    assert finder.normalize("ｗｅｌｄｅｒ") == "welder"
+    assert finder.normalize("Hàn Gōng") == "han gong"
+    assert finder.normalize("gāng qín tiáo lǜ shī") == "gang qin tiao lv shi"
+    assert finder.normalize("３Ｄ打印") == "3d打印"
+
+
+def test_traditional_map_turns_every_name_back_into_simplified(model, data):
+    trad = data["zh"]["trad"]
+    for o in model.occupations:
+        for name in [o["zh"], *(o.get("aliases_zh") or [])]:
+            for variant in ("zh-hant", "zh-tw", "zh-hk"):  # character by character: 机床 is 工具機 in zh-tw
+                written = "".join(zhconv.convert(c, variant) for c in name)
+                assert "".join(trad.get(c, c) for c in written) == name, (name, written)
+
+
+def test_no_hit_message_links_to_the_attachments_note_2(model, data):
+    assert "note.2" in model.clause
+    for lang in LANGS:
+        labels = data[lang]["labels"]
+        assert labels["none_href"] == "policy/index.md#clause-note-2"
+        assert "{query}" in labels["none"]
+
+
+def test_lunr_js_is_copied_from_mkdocs_at_build_time_not_committed(model):
+    files = finder.files(model, "zh")
+    assert files["assets/javascripts/lunr.js"] == finder.LUNR_JS.read_text(encoding="utf-8")
+    assert 'lunr.version = "2.3.9"' in files["assets/javascripts/lunr.js"]
+    assert not (ROOT / "overrides" / "assets" / "javascripts" / "lunr.js").exists()
+
+
+def test_index_script_sets_one_global_and_parses_as_json(model):
+    script = finder.files(model, "en")[INDEX_JS]
+    body = script.split("globalThis.GuantongFinder = ", 1)[1].rstrip().removesuffix(";")
+    parsed = json.loads(body)
+    assert set(parsed) >= {"index", "docs", "trad", "labels", "committees"}
+
+
+def test_query_table_has_60_rows_covering_every_kind_in_both_languages(model):
+    assert len(TABLE) >= 60
+    assert {row["kind"] for row in TABLE} == KINDS
+    assert {row["lang"] for row in TABLE} == set(LANGS)
+    for lang in LANGS:
+        kinds = {row["kind"] for row in TABLE if row["lang"] == lang}
+        assert {"english", "pinyin", "tones", "initials", "traditional", "typo", "fullwidth", "alias"} <= kinds
+    for row in TABLE:
+        assert row["first"] in model.occupation, row
+    assert len({(row["query"], row["lang"]) for row in TABLE}) == len(TABLE)

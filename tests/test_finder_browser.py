@@ -1,0 +1,182 @@
+"""The occupation finder in a real browser (Chromium), on the home page of both languages: the whole query
+table, the WAI-ARIA combobox roles and keyboard, the query rendered as text, the no-hit message, the
+committee in each hit, and a 375 px screen."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+TABLE = yaml.safe_load((ROOT / "tests" / "cases" / "finder_queries.yaml").read_text(encoding="utf-8"))
+HOME = {"zh": "", "en": "en/"}
+INPUT = ".gt-finder input[role=combobox]"
+OPTIONS = ".gt-finder [role=listbox] [role=option]"
+
+
+def open_finder(pg, base_url, lang):
+    pg.goto(base_url + HOME[lang])
+    pg.wait_for_selector(INPUT, state="visible")
+    return pg.locator(INPUT)
+
+
+def type_query(pg, text):
+    """Fill the box as a person would end up with it; `fill` sends an input event (no keyup for Chinese)."""
+    pg.fill(INPUT, text)
+    pg.dispatch_event(INPUT, "input")
+
+
+def first_slugs(pg, n=3):
+    return pg.locator(OPTIONS).evaluate_all(f"els => els.slice(0, {n}).map(e => e.dataset.slug)")
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_every_query_of_the_table_finds_its_occupation_first(page, base_url, lang):
+    open_finder(page, base_url, lang)
+    failures = []
+    for row in (r for r in TABLE if r["lang"] == lang):
+        type_query(page, row["query"])
+        got = first_slugs(page)
+        if got[:1] != [row["first"]]:
+            failures.append(f"{row['query']!r} ({row['kind']}): expected {row['first']}, got {got}")
+    assert not failures, f"{len(failures)} of the query table's {lang} rows fail:\n" + "\n".join(failures)
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_input_is_a_combobox_with_a_real_label_controlling_a_listbox(page, base_url, lang):
+    box = open_finder(page, base_url, lang)
+    label = page.locator(f"label[for={box.get_attribute('id')}]")
+    assert label.inner_text().strip()
+    assert box.get_attribute("aria-expanded") == "false"
+    listbox = page.locator("#" + box.get_attribute("aria-controls"))
+    assert listbox.get_attribute("role") == "listbox"
+    type_query(page, "焊")
+    assert box.get_attribute("aria-expanded") == "true"
+    assert listbox.locator("[role=option]").count() >= 1
+    assert box.get_attribute("aria-activedescendant") is None
+
+
+def test_arrow_keys_walk_the_hits_and_enter_opens_the_highlighted_one(page, base_url):
+    box = open_finder(page, base_url, "zh")
+    box.click()
+    page.keyboard.type("boiler")
+    options = page.locator(OPTIONS)
+    assert options.count() == 3
+    ids = options.evaluate_all("els => els.map(e => e.id)")
+    page.keyboard.press("ArrowDown")
+    assert box.get_attribute("aria-activedescendant") == ids[0]
+    assert options.nth(0).get_attribute("aria-selected") == "true"
+    page.keyboard.press("ArrowDown")
+    page.keyboard.press("ArrowDown")
+    assert box.get_attribute("aria-activedescendant") == ids[2]
+    page.keyboard.press("ArrowDown")  # wraps to the first
+    assert box.get_attribute("aria-activedescendant") == ids[0]
+    page.keyboard.press("ArrowUp")  # and back to the last
+    assert box.get_attribute("aria-activedescendant") == ids[2]
+    assert [o.get_attribute("aria-selected") for o in options.all()] == ["false", "false", "true"]
+    page.keyboard.press("ArrowUp")
+    target = options.nth(1).get_attribute("data-slug")
+    page.keyboard.press("Enter")
+    page.wait_for_url(f"**/occupations/{target}/")
+    assert page.locator("h1").first.inner_text().startswith(
+        {"guolucaozuogong": "锅炉操作工", "guolushebeijianxiugong": "锅炉设备检修工",
+         "guoluyunxingzhibanyuan": "锅炉运行值班员"}[target])
+
+
+def test_escape_closes_the_list_then_clears_the_box(page, base_url):
+    box = open_finder(page, base_url, "en")
+    box.click()
+    page.keyboard.type("weld")
+    page.keyboard.press("ArrowDown")
+    page.keyboard.press("Escape")
+    assert box.get_attribute("aria-expanded") == "false"
+    assert box.get_attribute("aria-activedescendant") is None
+    assert page.locator(".gt-finder [role=listbox]").is_hidden()
+    assert box.input_value() == "weld"
+    page.keyboard.press("Escape")
+    assert box.input_value() == ""
+    page.keyboard.press("ArrowDown")  # nothing to walk: the list stays closed
+    assert box.get_attribute("aria-expanded") == "false"
+
+
+def test_enter_without_a_highlighted_hit_opens_the_first(page, base_url):
+    box = open_finder(page, base_url, "en")
+    box.click()
+    page.keyboard.type("hangong")
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/en/occupations/hangong/")
+
+
+@pytest.mark.parametrize("lang, name, committee", [
+    ("zh", "焊工", "广东省工程系列机电专业高级职称评审委员会"),
+    ("en", "Welder", "Guangdong Engineering Series Electromechanical Senior Title Review Committee"),
+])
+def test_each_hit_starts_with_its_name_and_shows_its_committee(page, base_url, lang, name, committee):
+    open_finder(page, base_url, lang)
+    type_query(page, "welder")
+    hit = page.locator(OPTIONS).first
+    assert hit.inner_text().startswith(name)
+    assert committee in hit.inner_text()
+    if lang == "en":
+        assert hit.locator('[lang="zh"]').first.inner_text() == "焊工"
+    for row_hit in page.locator(OPTIONS).all():
+        assert row_hit.locator(".gt-finder__committee").inner_text().strip()
+
+
+def test_query_with_markup_is_shown_as_text_and_runs_no_script(page, base_url):
+    open_finder(page, base_url, "en")
+    dialogs = []
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    query = "<img src=x onerror=alert(1)>"
+    type_query(page, query)
+    page.wait_for_timeout(300)
+    assert dialogs == []
+    finder = page.locator(".gt-finder")
+    assert finder.locator("img").count() == 0
+    assert query in finder.locator("[role=status]").inner_text()
+
+
+@pytest.mark.parametrize("lang, words", [("zh", "职称评审委员会"), ("en", "not excluded")])
+def test_no_hit_says_an_unlisted_occupation_is_not_excluded_and_links_note_2(page, base_url, lang, words):
+    box = open_finder(page, base_url, lang)
+    type_query(page, "程序员")
+    assert page.locator(OPTIONS).count() == 0
+    assert box.get_attribute("aria-expanded") == "false"
+    status = page.locator(".gt-finder [role=status]")
+    assert "程序员" in status.inner_text() and words in status.inner_text()
+    link = status.locator("a")
+    assert link.get_attribute("href").endswith("policy/#clause-note-2")
+    link.click()
+    page.wait_for_url("**/policy/#clause-note-2")
+    assert page.locator("#clause-note-2").count() == 1
+
+
+def test_clicking_a_hit_opens_its_page(page, base_url):
+    open_finder(page, base_url, "en")
+    type_query(page, "elektrician")
+    page.locator(OPTIONS).first.click()
+    page.wait_for_url("**/en/occupations/diangong/")
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_finder_fits_a_375_px_screen(phone, base_url, lang):
+    box = open_finder(phone, base_url, lang)
+    type_query(phone, "boiler maintenance" if lang == "en" else "维修工")
+    width = phone.evaluate("document.documentElement.clientWidth")
+    assert phone.evaluate("document.documentElement.scrollWidth") <= width
+    for el in [box, *phone.locator(OPTIONS).all()]:
+        rect = el.bounding_box()
+        assert rect["x"] >= 0 and rect["x"] + rect["width"] <= width + 0.5
+    phone.locator(OPTIONS).first.tap()
+    phone.wait_for_url("**/occupations/*/")
+
+
+def test_without_javascript_the_finder_points_to_the_catalogue_and_the_a_to_z_index(browser, base_url):
+    ctx = browser.new_context(java_script_enabled=False)
+    pg = ctx.new_page()
+    pg.goto(base_url)
+    assert pg.locator(".gt-finder__box").is_hidden()
+    hrefs = pg.locator(".gt-finder noscript").inner_html()
+    ctx.close()
+    assert 'href="catalogue/"' in hrefs and 'href="occupations/"' in hrefs
