@@ -7,8 +7,10 @@ give ``in_force_from``/``in_force_until``), the words around them from templates
 """
 from __future__ import annotations
 
+from markupsafe import escape
+
 from .model import Model
-from .pages import load_strings
+from .pages import load_strings, mark_chinese
 
 
 def in_force_document(m: Model) -> dict:
@@ -24,8 +26,10 @@ def footer(m: Model, lang: str) -> dict:
     """{'data_version': text, 'validity': text} for one language."""
     strings = load_strings()
     d = in_force_document(m)
+    validity = strings["footer_validity"][lang].format(
+        start=d["dates"]["in_force_from"], end=d["dates"]["in_force_until"], number=d["number"])
     return {
         "data_version": strings["footer_data_version"][lang].format(version=m.meta["data_version"]),
-        "validity": strings["footer_validity"][lang].format(
-            start=d["dates"]["in_force_from"], end=d["dates"]["in_force_until"], number=d["number"]),
+        # HTML: on English pages the document number is marked lang="zh" (MkDocs does not autoescape).
+        "validity": str(mark_chinese(validity)) if lang == "en" else str(escape(validity)),
     }

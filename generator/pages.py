@@ -94,11 +94,29 @@ def series_path(s: dict) -> str:
     return f"series/{s['id']}.md"
 
 
+_CJK = "\u2e80-\u2fff\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef"
+_CHINESE_RUN = re.compile(f"[{_CJK}](?:[{_CJK}0-9]|\\([{_CJK}0-9]+\\))*")
+
+
+def mark_chinese(text: str) -> Markup:
+    """Escape ``text`` and wrap each run of Chinese in ``<span lang="zh">`` (for English pages)."""
+    out, pos = Markup(""), 0
+    for match in _CHINESE_RUN.finditer(text):
+        out += escape(text[pos:match.start()]) + Markup('<span lang="zh">') + escape(match.group()) + Markup("</span>")
+        pos = match.end()
+    return out + escape(text[pos:])
+
+
 class _Helpers:
     """Functions templates call; bound to one page in one language."""
 
     def __init__(self, lang: str, path: str, strings: dict, model: Model, pages: frozenset = frozenset()):
         self.lang, self.path, self.strings, self.model, self.pages = lang, path, strings, model, pages
+
+    @property
+    def sep(self) -> str:
+        """The list separator of the page's language."""
+        return "、" if self.lang == "zh" else "; "
 
     def has_page(self, path: str) -> bool:
         """Whether the site has this page (lets a page link to a part of the site only once it exists)."""
@@ -111,11 +129,14 @@ class _Helpers:
             raise KeyError(f"templates/strings/*.yaml has no {self.lang!r} text for {key!r}") from None
         return text.format(**kw) if kw else text
 
-    def tr(self, obj, key: str = "") -> str:
-        """The text of a {zh, en} mapping (or obj[key + '_en'] style pair) in the page's language."""
+    def tr(self, obj, key: str = "") -> Markup:
+        """The text of a {zh, en} mapping (or obj[key + '_en'] style pair) in the page's language.
+        On English pages, Chinese quoted inside the English (三(四)1, a printed name) is marked lang="zh"."""
         if key:
-            return obj[key] if self.lang == "zh" else obj.get(key + "_en") or obj[key]
-        return obj[self.lang]
+            text = obj[key] if self.lang == "zh" else obj.get(key + "_en") or obj[key]
+        else:
+            text = obj[self.lang]
+        return escape(text) if self.lang == "zh" else mark_chinese(text)
 
     def name(self, obj) -> Markup:
         """An entity's name: Chinese on zh pages; English on en pages."""
@@ -171,9 +192,9 @@ class _Helpers:
             parts.append(self.t("cond_" + c["test"], **kw))
         return ("，" if self.lang == "zh" else ", ").join(parts)
 
-    def cell(self, text) -> str:
+    def cell(self, text) -> Markup:
         """Text safe inside a Markdown table cell."""
-        return str(escape(text)).replace("|", "&#124;").replace("\n", " ")
+        return Markup(str(escape(text)).replace("|", "&#124;").replace("\n", " "))
 
 
 _TAG = re.compile(r"{%.*?%}")
