@@ -2,20 +2,21 @@
 character map, written as one classic script per language (``assets/javascripts/finder-index.js``).
 
 The index is built by Python ``lunr`` with an EMPTY pipeline: lunr's trimmer and stemmer destroy CJK tokens,
-so every field gets precomputed tokens instead (see DECISIONS.md, D5):
+so every field gets precomputed tokens of the name and the aliases instead (DECISIONS.md, D5):
 
-- ``zh``  / ``zh_alias``:  character unigrams and bigrams of the normalized Chinese name / aliases;
-- ``py``  / ``py_alias``:  toneless pinyin without spaces, and its suffixes starting at each syllable
+- ``zh``:  character unigrams and bigrams of the normalized Chinese name and aliases_zh;
+- ``py``:  toneless pinyin without spaces, and its suffixes starting at each syllable
   (``gongchengjixieweixiugong``, …, ``weixiugong``, ``xiugong``, ``gong``) so a prefix query finds a name
   by any of its words;
-- ``ini`` / ``ini_alias``: the syllables' first letters and their suffixes (``hg``, ``g``);
-- ``en``  / ``en_alias``:  English words, each as typed and as stemmed by lunr's (Porter) stemmer — the
-  browser stems the query with ``lunr.stemmer``, and a one-typo query matches the unstemmed word.
+- ``ini``: the syllables' first letters and their suffixes (``hg``, ``g``);
+- ``en``:  English words of the name and aliases_en, each as typed and as stemmed by lunr's (Porter)
+  stemmer — the browser stems the query with ``lunr.stemmer``; a one-typo query matches the typed word.
 
-Names weigh twice as much as aliases. Each document also carries the exact keys of its names (``exact``) and
-of its aliases and initials (``alias``), normalized as the browser normalizes a query, so an exact full-name
-match ranks first. ``normalize`` here and ``normalize`` in ``overrides/assets/javascripts/finder.js`` must
-agree. Nothing in the output depends on dict or set order: the same data gives byte-identical files.
+A document's ref is its position in the A–Z list. Each document also carries the compact keys of its
+names (``exact``) and of its aliases and initials (``alias``), normalized as the browser normalizes a
+query, so the browser can rank an exact full-name match first. ``normalize`` here and ``normalize`` in
+``overrides/assets/javascripts/finder.js`` must agree. Nothing in the output depends on dict or set
+order: the same data gives byte-identical files.
 """
 from __future__ import annotations
 
@@ -163,6 +164,9 @@ def documents(model: Model) -> list[dict]:
 def labels(model: Model, lang: str, strings: dict) -> dict:
     """The finder's words in the page's language, and where the no-hit message links to."""
     out = {key[len("finder_"):]: value[lang] for key, value in strings.items() if key.startswith("finder_")}
+    if NOTE_NOT_LISTED not in model.clause:
+        raise ValueError(f"generator/finder.py links the no-hit message to clause {NOTE_NOT_LISTED!r}, "
+                         "which data/clauses.yaml does not define")
     out["none_href"] = "policy/index.md#clause-" + NOTE_NOT_LISTED.replace(".", "-")
     return dict(sorted(out.items()))
 

@@ -7,7 +7,8 @@
  * ü → v, no tone marks. Latin queries are tried as pinyin, as pinyin initials and as English; when
  * nothing matches, once more allowing one typo per word of 4+ letters. Chinese queries need every
  * character bigram. Ranking (see tier()): exact name, exact alias or initials, start of a name, inside a
- * name, alias only or typo; then the shorter name, lunr's score, A–Z. User text only ever reaches the page through textContent.
+ * name, alias only or typo; then the shorter name, lunr's score, A–Z (DECISIONS.md, D5).
+ * User text only ever reaches the page through textContent.
  */
 (function () {
   "use strict";
