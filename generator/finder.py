@@ -35,7 +35,8 @@ from .pinyin import pinyin_of
 
 FIELDS = ("zh", "py", "ini", "en")
 # What a page with the finder lists in its front matter (gt_scripts), in loading order.
-SCRIPTS = ("assets/javascripts/lunr.js", "assets/javascripts/finder-index.js", "assets/javascripts/finder.js")
+# Pages with a finder load only finder.js; it fetches lunr.js and finder-index.js when a reader reaches for it.
+SCRIPTS = ("assets/javascripts/finder.js",)
 NOTE_NOT_LISTED = "note.2"  # the attachment's note: an occupation not listed may be decided by the committee
 LUNR_JS = Path(mkdocs.__file__).parent / "contrib" / "search" / "templates" / "search" / "lunr.js"
 _KEEP = re.compile(r"[^0-9a-z\u3400-\u9fff]+")

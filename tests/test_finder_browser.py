@@ -18,6 +18,8 @@ OPTIONS = ".gt-finder [role=listbox] [role=option]"
 def open_finder(pg, base_url, lang):
     pg.goto(base_url + HOME[lang])
     pg.wait_for_selector(INPUT, state="visible")
+    pg.focus(INPUT)  # reaching for the finder loads its index (finder.js loader)
+    pg.wait_for_selector(".gt-finder--ready", state="attached")
     return pg.locator(INPUT)
 
 

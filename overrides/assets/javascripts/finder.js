@@ -1,6 +1,6 @@
 /* Occupation finder: a WAI-ARIA combobox over the prebuilt lunr index of assets/javascripts/finder-index.js.
  *
- * Needs lunr.js and finder-index.js loaded before it (page front matter gt_scripts). Turns every
+ * Loads lunr.js and finder-index.js itself when a reader reaches for the finder (see the loader below). Turns every
  * element .gt-finder on the page into a finder (markup: generator/templates/_finder.md.j2).
  * The query is normalized as generator/finder.py:normalize normalizes names (the two must agree):
  * NFKC (full-width letters), lower case, traditional → simplified (a map generated from the data),
@@ -10,11 +10,54 @@
  * name, alias only or typo; then the shorter name, lunr's score, A–Z (DECISIONS.md, D5).
  * User text only ever reaches the page through textContent.
  */
+
 (function () {
+/* Loader: lunr.js and the index (finder-index.js, the biggest file of a page) are fetched only when a
+ * reader reaches for the finder (pointer over it, touch, or focus), not with the first view. Where they
+ * are already on the page (the pocket file inlines them), the finder starts at once. */
+(function () {
+  "use strict";
+  var started = false;
+
+  function ready(fn) {
+    if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", fn);
+    else fn();
+  }
+
+  function script(src, done) {
+    var s = document.createElement("script");
+    s.src = src;
+    s.onload = done;
+    document.head.appendChild(s);
+  }
+
+  function start() {
+    if (started) return;
+    started = true;
+    if (window.GuantongFinder && window.lunr) { finderMain(); return; }
+    var meta = document.querySelector('meta[name="guantong"]');
+    var base = (meta ? meta.getAttribute("data-base") : ".").replace(/\/$/, "") + "/assets/javascripts/";
+    script(base + "lunr.js", function () { script(base + "finder-index.js", finderMain); });
+  }
+
+  ready(function () {
+    var roots = document.querySelectorAll(".gt-finder");
+    if (!roots.length) return;
+    if (window.GuantongFinder && window.lunr) { start(); return; }
+    Array.prototype.forEach.call(roots, function (root) {
+      var box = root.querySelector(".gt-finder__box");
+      if (box) box.hidden = false;  // typing may begin before the index arrives: it is searched on arrival
+      ["focusin", "pointerover", "touchstart"].forEach(function (type) {
+        root.addEventListener(type, start, { passive: true });
+      });
+    });
+  });
+})();
+
+function finderMain() {
   "use strict";
 
   var data = window.GuantongFinder;
-  if (!data || !window.lunr) return;
 
   var MAX_SHOWN = 10;
   var CJK = /[\u3400-\u9fff]/;
@@ -347,6 +390,6 @@
   }
 
   window.GuantongFinder.search = search;  // for tests and the benchmark: the ranked hits of a query
-  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
-  else init();
+  init();
+}
 })();
