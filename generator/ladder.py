@@ -162,9 +162,11 @@ def ladder_svg(model: Model, lang: str, strings: dict, geometry: Geometry = DEFA
     out += [_text(header, geo.box_font, geo.line, weight="700") for header in lay.headers]
     for box in lay.boxes:
         honour = box.kind == "honour"
-        out.append(_rect(box.x, box.y, box.w, box.h, "#fff" if honour else "#f3f4f8",
-                         ' rx="6" stroke="#333" stroke-width="1.5"' + (' stroke-dasharray="4 3"' if honour else "")))
-        out.append(_text(box.label, box.font, geo.line, weight="" if honour else "600", last_fill="#555" if honour else ""))
+        out.append(f'<g data-{"honour-group" if honour else "level"}="{_esc(box.key)}">'
+                   + _rect(box.x, box.y, box.w, box.h, "#fff" if honour else "#f3f4f8",
+                           ' rx="6" stroke="#333" stroke-width="1.5"' + (' stroke-dasharray="4 3"' if honour else ""))
+                   + _text(box.label, box.font, geo.line, weight="" if honour else "600",
+                           last_fill="#555" if honour else "") + "</g>")
     for arrow in lay.arrows:
         b, ((x1, y1), (x2, y2)) = arrow.bridge, (arrow.start, arrow.end)
         out.append(f'<g data-pathway="{_esc(b.pathway["id"])}" data-group="{_esc(b.group["id"])}">'

@@ -1,0 +1,210 @@
+"""The ladder diagram (generator/ladder.py) and its page: every bridge of data/rules.yaml is drawn and
+written out in words, in both languages, from the data alone; the SVG is well-formed, accessible,
+deterministic and readable in black and white; the page fits a 375 px phone.
+"""
+from __future__ import annotations
+
+import copy
+import re
+import xml.etree.ElementTree as ET
+from html.parser import HTMLParser
+
+import pytest
+
+from generator.ladder import bridges, condition_lines, ladder_svg, source_label, target_label
+from generator.model import load_model
+from generator.pages import _Helpers, load_strings
+
+LANGS = ("zh", "en")
+SVG_NS = "{http://www.w3.org/2000/svg}"
+
+
+@pytest.fixture(scope="module")
+def m():
+    return load_model()
+
+
+@pytest.fixture(scope="module")
+def strings():
+    return load_strings()
+
+
+def helpers(m, strings, lang):
+    return _Helpers(lang, "ladder/index.md", strings, m)
+
+
+def parse(svg: str) -> ET.Element:
+    return ET.fromstring(svg)
+
+
+def text_of(el: ET.Element) -> str:
+    """All text inside an element, lines joined by a space (wrapped labels split words across tspans)."""
+    return " ".join(t.strip() for t in el.itertext() if t.strip())
+
+
+def squeeze(text: str) -> str:
+    return re.sub(r"\s+", "", text)
+
+
+def by_attr(root: ET.Element, attr: str) -> dict[str, ET.Element]:
+    return {el.get(attr): el for el in root.iter() if el.get(attr)}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_svg_is_well_formed_xml_with_an_accessible_name_in_the_page_language(m, strings, lang):
+    root = parse(ladder_svg(m, lang, strings))
+    assert root.tag == SVG_NS + "svg" and root.get("role") == "img"
+    ids = root.get("aria-labelledby").split()
+    found = {el.get("id"): el for el in root.iter() if el.get("id")}
+    assert [found[i].tag for i in ids] == [SVG_NS + "title", SVG_NS + "desc"]
+    words = " ".join(found[i].text for i in ids)
+    assert bool(re.search(r"[\u4e00-\u9fff]", words)) == (lang == "zh")
+    assert root.get("viewBox").startswith("0 0 ")
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_every_pathway_is_an_arrow_labelled_with_its_conditions_years_and_clause(m, strings, lang):
+    h = helpers(m, strings, lang)
+    root = parse(ladder_svg(m, lang, strings))
+    arrows, labels = by_attr(root, "data-pathway"), by_attr(root, "data-label-for")
+    honour_boxes = by_attr(root, "data-honour-group")
+    assert set(arrows) == {p["id"] for p in m.rules["pathways"]}
+    for b in bridges(m):
+        pid = b.pathway["id"]
+        assert arrows[pid].find(SVG_NS + "line") is not None, pid
+        shown = labels[pid] if pid in labels else honour_boxes[b.source[1]]
+        text = squeeze(text_of(shown))
+        assert squeeze(h.clause_label(b.pathway["clause"])) in text, pid
+        if pid in labels:
+            for line in condition_lines(h, b):
+                assert squeeze(line) in text, (pid, line)
+        for c in b.pathway["conditions"]:
+            if "years" in c:
+                assert str(c["years"]) in text, (pid, c)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_every_level_appears_in_the_glossary_words_of_the_page_language(m, strings, lang):
+    h = helpers(m, strings, lang)
+    boxes = by_attr(parse(ladder_svg(m, lang, strings)), "data-level")
+    levels = m.rules["levels"]["skill"] + m.rules["levels"]["title"]
+    assert set(boxes) == set(levels)
+    for lv in levels:
+        assert squeeze(text_of(boxes[lv])) == squeeze(h.level(lv)), lv
+
+
+def test_each_pathway_group_has_its_own_dash_pattern_for_black_and_white_print(m, strings):
+    root = parse(ladder_svg(m, "zh", strings))
+    dash = {}
+    for g in by_attr(root, "data-group").values():
+        line = g.find(SVG_NS + "line")
+        dash.setdefault(g.get("data-group"), set()).add(line.get("stroke-dasharray", "solid"))
+    assert all(len(d) == 1 for d in dash.values()), dash
+    patterns = [next(iter(d)) for d in dash.values()]
+    assert len(set(patterns)) == len(patterns) == len(m.rules["pathway_groups"])
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_same_data_renders_the_same_bytes(m, strings, lang):
+    assert ladder_svg(m, lang, strings) == ladder_svg(load_model(), lang, load_strings())
+
+
+def test_a_changed_year_count_and_a_new_pathway_show_up_without_code_changes(m, strings):
+    changed = copy.copy(m)
+    changed.rules = copy.deepcopy(m.rules)
+    first = changed.rules["pathways"][0]
+    first["conditions"][0]["years"] = 17
+    extra = copy.deepcopy(first)
+    extra["id"] = "a-pathway-added-to-the-data"
+    changed.rules["pathways"].append(extra)
+    root = parse(ladder_svg(changed, "en", strings))
+    labels = by_attr(root, "data-label-for")
+    assert "17" in text_of(labels[first["id"]])
+    assert extra["id"] in by_attr(root, "data-pathway")
+
+
+def test_a_pathway_the_diagram_cannot_place_fails_with_the_pathway_named(m):
+    broken = copy.copy(m)
+    broken.rules = copy.deepcopy(m.rules)
+    broken.rules["pathways"][0]["conditions"] = [{"test": "frontline"}]
+    with pytest.raises(ValueError, match=broken.rules["pathways"][0]["id"]):
+        bridges(broken)
+
+
+# --- the built page -------------------------------------------------------------------------------
+
+class Rows(HTMLParser):
+    """Text and links of every table row on a page."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.rows: list[tuple[str, list[str]]] = []
+        self._row: list | None = None
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "tr":
+            self._row = ["", []]
+        elif tag == "a" and self._row is not None:
+            self._row[1].append(dict(attrs).get("href", ""))
+
+    def handle_endtag(self, tag):
+        if tag == "tr" and self._row is not None:
+            self.rows.append((self._row[0], self._row[1]))
+            self._row = None
+
+    def handle_data(self, data):
+        if self._row is not None:
+            self._row[0] += data
+
+
+def page_html(site_dir, lang: str) -> str:
+    path = site_dir / ("en/" if lang == "en" else "") / "ladder" / "index.html"
+    return path.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_text_alternative_lists_every_bridge_with_its_years_target_and_clause_link(m, strings, site_dir, lang):
+    h = helpers(m, strings, lang)
+    parser = Rows()
+    parser.feed(page_html(site_dir, lang))
+    rows = [(squeeze(text), hrefs) for text, hrefs in parser.rows]
+    for b in bridges(m):
+        anchor = "#clause-" + b.pathway["clause"].replace(".", "-")
+        wanted = [squeeze(source_label(h, b)), squeeze(target_label(h, b)),
+                  *(squeeze(line) for line in condition_lines(h, b))]
+        matches = [r for r in rows if all(w in r[0] for w in wanted) and any(x.endswith(anchor) for x in r[1])]
+        assert matches, f"{b.pathway['id']}: no row with {wanted} and a link to {anchor}"
+        for c in b.pathway["conditions"]:
+            if "years" in c:
+                assert str(c["years"]) in matches[0][0]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_page_carries_the_generated_diagram(m, site_dir, lang):
+    html = page_html(site_dir, lang)
+    assert set(re.findall(r'data-pathway="([^"]+)"', html)) == {p["id"] for p in m.rules["pathways"]}
+    assert re.search(r'<svg[^>]*role="img"', html)
+
+
+@pytest.mark.parametrize("prefix", ["", "en/"])
+def test_the_diagram_is_shown_with_a_real_size_on_a_desktop(page, base_url, prefix):
+    page.goto(base_url + prefix + "ladder/")
+    svg = page.locator(".gt-ladder svg")
+    assert svg.is_visible()
+    box = svg.bounding_box()
+    assert box["width"] > 300 and box["height"] > 300, box
+
+
+@pytest.mark.parametrize("prefix", ["", "en/"])
+def test_on_a_375px_phone_the_page_does_not_overflow_and_the_diagram_scrolls_at_a_readable_size(phone, base_url, prefix):
+    phone.goto(base_url + prefix + "ladder/")
+    widths = phone.evaluate("[document.documentElement.scrollWidth, document.documentElement.clientWidth]")
+    assert widths[0] <= widths[1], f"page is {widths[0]} px wide in a {widths[1]} px viewport"
+    svg = phone.locator(".gt-ladder svg")
+    box = svg.bounding_box()
+    assert box["width"] > 0 and box["height"] > 0
+    view_w = float(svg.get_attribute("viewBox").split()[2])
+    assert box["width"] / view_w >= 0.8, "labels would shrink below about 10 px"
+    region = phone.locator(".gt-ladder")
+    assert region.get_attribute("tabindex") == "0"  # the scrolling region can be reached by keyboard
+    assert phone.evaluate("el => el.scrollWidth > el.clientWidth", region.element_handle())
