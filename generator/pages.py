@@ -66,6 +66,8 @@ def page_specs(model: Model) -> list[PageSpec]:
     specs += [PageSpec("committee.md.j2", committee_path(c), {"c": c}) for c in model.committees]
     specs += [PageSpec("series.md.j2", series_path(s), {"s": s}) for s in model.series]
     # Pages owned by other parts of the site register here, one line each.
+    specs.append(PageSpec("check.md.j2", "check/index.md", importlib.import_module(f"{__package__}.eligibility.page_context").check_context(model)))
+    specs.append(PageSpec("check_engine.md.j2", "check/engine.md", importlib.import_module(f"{__package__}.eligibility.page_context").engine_context(model)))
     specs.append(PageSpec("ladder.md.j2", "ladder/index.md", {"ladder": importlib.import_module(f"{__package__}.ladder")}))
     return specs
 

@@ -1,7 +1,8 @@
 """The rules live in data/, not in code: no engine source holds a threshold, a level, an honour or a date.
 
-Scans generator/eligibility/*.py (through ``ast``, plus the raw text for comments) and
-overrides/assets/javascripts/eligibility.js (with comments and string literals stripped for numbers).
+Scans generator/eligibility/*.py (through ``ast``, plus the raw text for comments) and the scripts that
+read the rules, overrides/assets/javascripts/eligibility.js and check.js (with comments and string
+literals stripped for numbers).
 Allowed in code: the numbers 0 and 1 (and the CLI's exit code 2), the profile field names of the engine contract, the condition
 test names and the two kinds "title" and "skill". Also checks that data/rules.yaml is honest about its
 sources: every clause exists, every decision it names is recorded, and Chinese text marked as the
@@ -20,6 +21,8 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 PY_FILES = sorted((ROOT / "generator" / "eligibility").glob("*.py"))
 JS_FILE = ROOT / "overrides" / "assets" / "javascripts" / "eligibility.js"
+# Every script that reads the rules document: the engine, and the check page's widget.
+JS_FILES = [JS_FILE, ROOT / "overrides" / "assets" / "javascripts" / "check.js"]
 RULES = yaml.safe_load((ROOT / "data" / "rules.yaml").read_text(encoding="utf-8"))
 ALLOWED_NUMBERS = {0, 1}
 EXTRA_NUMBERS = {"cli.py": {2}}  # the exit code for bad input, and parents[2] to find the repository
@@ -107,8 +110,9 @@ def test_python_engine_has_no_rule_values(path):
     assert not problems, f"{path.relative_to(ROOT)} holds rule values:\n  " + "\n  ".join(problems)
 
 
-def test_javascript_engine_has_no_rule_values():
-    text = JS_FILE.read_text(encoding="utf-8")
+@pytest.mark.parametrize("path", JS_FILES, ids=lambda p: p.name)
+def test_scripts_reading_the_rules_hold_no_rule_values(path):
+    text = path.read_text(encoding="utf-8")
     code = _strip_js(text)
     problems = [f"number {m.group(0)}" for m in re.finditer(r"(?<![\w.])\d+(\.\d+)?(e[+-]?\d+)?(?![\w.])", code)
                 if float(m.group(0)) not in ALLOWED_NUMBERS]
@@ -116,7 +120,7 @@ def test_javascript_engine_has_no_rule_values():
     problems += [f"{w!r}" for w in forbidden_words() if _word(w).search(text)]
     problems += [f"data id {w!r}" for w in forbidden_literals() if re.search("['\"]" + re.escape(w) + "['\"]", text)]
     problems += [f"a year {m.group(0)}" for m in YEAR.finditer(text)]
-    assert not problems, "eligibility.js holds rule values:\n  " + "\n  ".join(problems)
+    assert not problems, f"{path.name} holds rule values:\n  " + "\n  ".join(problems)
 
 
 def test_the_scanner_would_catch_a_threshold_and_a_level():
