@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 MARGIN, BOX_H, PAD, GAP = 8, 48, 6, 10
 OFFSET = 9  # distance of two level bridges in one row from the row's centre line
+CORNER = 20  # a sloping bridge meets a box this far in from its inner corner
 
 
 @dataclass(frozen=True)
@@ -253,14 +254,14 @@ def lay_out(levels: dict, bridges: list, geo: Geometry, *, level_label: Callable
     segments, placed, arrows = [], [], {}
     for b in diag_br + [b for b in bridges if b.source[0] == "honour"]:
         sb, tb = box[b.source], box[b.target]
-        x1 = sb.x + sb.w if tb.x > sb.x else sb.x
-        x2 = tb.x + tb.w if sb.x > tb.x else tb.x
         if b.source[0] == "honour" and sb.y + sb.h / 2 == tb.y + tb.h / 2:
+            x1, x2 = (sb.x, tb.x + tb.w) if sb.x > tb.x else (sb.x + sb.w, tb.x)
             y1 = y2 = sb.y + sb.h / 2
-        else:
+        else:  # from the top or bottom edge, near the inner corner: clear of the level bridges' labels
             up = tb.y < sb.y
-            y1 = sb.y + 3 if up else sb.y + sb.h - 3
-            y2 = tb.y + tb.h - 3 if up else tb.y + 3
+            x1 = sb.x + sb.w - CORNER if tb.x > sb.x else sb.x + CORNER
+            x2 = tb.x + tb.w - CORNER if sb.x > tb.x else tb.x + CORNER
+            y1, y2 = (sb.y, tb.y + tb.h) if up else (sb.y + sb.h, tb.y)
         segments.append(((x1, y1), (x2, y2)))
         arrows[b.pathway["id"]] = [b, (x1, y1), (x2, y2), None]
     for r in range(n_rows - 1):
@@ -282,15 +283,16 @@ def lay_out(levels: dict, bridges: list, geo: Geometry, *, level_label: Callable
         for b in rightward[r] + leftward[r]:
             start, end = (lane[0], y + offsets[b.pathway["id"]]), (lane[1], y + offsets[b.pathway["id"]])
             arrows[b.pathway["id"]] = [b, *((start, end) if b.source[0] == "skill" else (end, start)), None]
-        for group, sign, anchors in ((rightward[r], -1, ("middle", "start", "end")),
-                                     (leftward[r], 1, ("middle", "end", "start"))):
+        for group, sign in ((rightward[r], -1), (leftward[r], 1)):
             edge_y = y + sign * (PAD + (OFFSET if len(rightward[r] + leftward[r]) > 1 else 0))
             for b in (reversed(group) if sign < 0 else group):
                 lines = lines_of(b)
                 first = edge_y + font - 1 - (len(lines) * line if sign < 0 else 0)
-                options = [Label({"start": lane[0] + GAP, "middle": sum(lane) / 2, "end": lane[1] - GAP - 6}[a],
-                                 first, a, lines) for a in anchors]
-                best = next((o for o in options if not any(_hits(lay.rect(o), s) for s in segments)
+                # centred if it is clear of the sloping bridges, else nudged sideways, else flush to one end
+                options = [Label(sum(lane) / 2 + shift, first, "middle", lines) for shift in (0, 12, -12, 24, -24, 36, -36)]
+                options += [Label(lane[0] + GAP, first, "start", lines), Label(lane[1] - GAP - 6, first, "end", lines)]
+                best = next((o for o in options if lane[0] < lay.rect(o)[0] and lay.rect(o)[2] < lane[1]
+                             and not any(_hits(lay.rect(o), s) for s in segments)
                              and not any(_overlap(lay.rect(o), p) for p in placed)), options[0])
                 placed.append(lay.rect(best))
                 arrows[b.pathway["id"]][3] = best
