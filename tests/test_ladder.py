@@ -208,3 +208,12 @@ def test_on_a_375px_phone_the_page_does_not_overflow_and_the_diagram_scrolls_at_
     region = phone.locator(".gt-ladder")
     assert region.get_attribute("tabindex") == "0"  # the scrolling region can be reached by keyboard
     assert phone.evaluate("el => el.scrollWidth > el.clientWidth", region.element_handle())
+
+
+@pytest.mark.parametrize("prefix", ["", "en/"])
+def test_the_ladder_page_has_no_serious_accessibility_violations(page, base_url, prefix):
+    from test_accessibility import axe_violations, describe
+
+    page.goto(base_url + prefix + "ladder/")
+    violations = axe_violations(page)
+    assert not violations, describe(violations)
