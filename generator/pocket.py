@@ -11,7 +11,8 @@ Everything comes from what the site itself uses, nothing is copied by hand:
   file carries the finder's index as its token lists (``finder.fields``) and lunr.js builds the same
   index in the browser (tests/test_offline.py checks it is byte-for-byte the index finder.py writes);
 - the check: ``overrides/assets/javascripts/eligibility.js`` and the rules document
-  (``eligibility.rules_json.build_rules_document``); the form is drawn from the document's profile fields.
+  (``eligibility.assets.rules_document``, as the check page's rules-data.js); the form is drawn from the
+  document's profile fields, the result from its messages.
 
 Labels are in ``templates/strings/pocket.yaml`` (and the site's other strings files).
 """
@@ -25,7 +26,7 @@ from pathlib import Path
 import jinja2
 from markupsafe import Markup
 
-from .eligibility.rules_json import build_rules_document
+from .eligibility.assets import rules_document
 from .footer import in_force_document
 from .model import Model
 from .pages import _Helpers, load_strings
@@ -71,10 +72,6 @@ def finder_parts(m: Model) -> dict | None:
         "tokens": [finder.fields(m, o) for o in m.occupations_az],
         "lunr_js": lunr_js,
     }
-
-
-def rules_document(m: Model) -> dict:
-    return build_rules_document(m.rules, m.glossary, m.rows, m.occupations, m.committees)
 
 
 def strip_comments(js: str) -> str:
