@@ -217,3 +217,13 @@ def test_the_ladder_page_has_no_serious_accessibility_violations(page, base_url,
     page.goto(base_url + prefix + "ladder/")
     violations = axe_violations(page)
     assert not violations, describe(violations)
+
+
+def test_two_honour_groups_with_one_ceiling_fail_with_the_groups_named(m, strings):
+    same = copy.copy(m)
+    same.rules = copy.deepcopy(m.rules)
+    routes = [p for p in same.rules["pathways"] if any(c.get("group") for c in p["conditions"])]
+    for p in routes:
+        p["target"] = routes[0]["target"]
+    with pytest.raises(ValueError, match="same title level"):
+        ladder_svg(same, "zh", strings)
