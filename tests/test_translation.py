@@ -3,7 +3,7 @@ in the words of data/glossary.yaml and data/committees.yaml.
 
 Every HTML page under site/en/ is parsed with the language of each element tracked; text and readable
 attributes (title, alt, aria-label, placeholder) outside lang="zh…" must hold no CJK character
-(scripts, styles and the search index are not read). ``WRONG`` lists, per glossary term, English that
+(scripts, styles, code and the search index are not read). ``WRONG`` lists, per glossary term, English that
 people (and machine translation) commonly write instead; none may appear on an English page.
 """
 from __future__ import annotations
@@ -18,7 +18,7 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 CJK = re.compile(r"[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef]")
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
-SKIP = {"script", "style", "template"}
+SKIP = {"script", "style", "template", "code"}  # code: identifiers and JSON (check/engine/), not English prose
 READABLE_ATTRS = ("title", "alt", "aria-label", "placeholder")
 
 # glossary id → English that must not be used for it (matched case-insensitively, as whole words).
