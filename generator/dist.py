@@ -2,8 +2,9 @@
 
 - ``guantong-<version>-offline/`` and ``guantong-<version>-offline.zip``: both languages built with
   Material's ``offline`` plugin (build.py, D6) for reading from file://, pruned of what file:// never
-  loads (source maps, the search index as JSON, sitemaps, lunr languages the search worker does not
-  ask for), with a README.txt in Chinese and English at the top, beside index.html;
+  loads (source maps, the search index as JSON, sitemaps, 404.html, lunr languages the search worker
+  does not ask for), pages without their indentation, and a README.txt in Chinese and English at the
+  top, beside index.html;
 - ``guantong-<version>-pocket.html``: the one-file pocket edition (generator/pocket.py).
 
 ``<version>`` is pyproject.toml's [project] version. The zip is deterministic: sorted entries, every
