@@ -17,7 +17,11 @@ from urllib.parse import parse_qs, quote, urlparse
 import pytest
 from eligibility_support import load_cases, rules_document
 
+from generator.eligibility.assets import RULES_JSON, RULES_SCRIPT
+from generator.eligibility.rules_json import dumps
 from generator.eligibility.validate import fill
+from generator.model import load_model
+from generator.pocket import rules_document as pocket_rules_document
 
 pytest.register_assert_rewrite("offline_support")
 from offline_support import url_of  # noqa: E402
@@ -405,3 +409,12 @@ def test_check_works_offline_over_file(file_page, unzipped):
     assert view["pathways"]["assistant-title-to-senior-worker"]["clause"].endswith("policy/index.html#clause-3-3-1")
     query = parse_qs(urlparse(file_page.url).query)
     assert query.get("cumulative_work_years") == ["5"], "the address keeps the answers over file:// too"
+
+
+def test_site_pocket_and_command_line_read_the_same_rules_document(site_dir):
+    text = dumps(rules_document())  # what `python -m generator check` evaluates with
+    for lang in LANGS:
+        assert (site_dir / LANGS[lang] / RULES_JSON).read_text(encoding="utf-8") == text
+        script = (site_dir / LANGS[lang] / RULES_SCRIPT).read_text(encoding="utf-8")
+        assert "globalThis.GuantongRules = " + text + ";" in script
+    assert dumps(pocket_rules_document(load_model())) == text

@@ -77,7 +77,8 @@ def widget_data(doc: dict, h) -> dict:
     committees = {}
     for c in h.model.committees:
         if not (doc["committees"].get(c["id"]) or {}).get(h.lang):
-            committees[c["id"]] = h.t("field_only_committee", field=h.tr(c, "field_3_4_1"))
+            named = c["field_3_4_1"] if h.lang == "zh" else c.get("field_3_4_1_en") or c["field_3_4_1"]
+            committees[c["id"]] = h.t("field_only_committee", field=named)
     return {"lang": h.lang, "strings": strings, "clauses": {cid: h.clause_label(cid) for cid in clause_ids(doc)},
             "committees": committees}
 

@@ -484,9 +484,8 @@
       summary.appendChild(headline('skill', res, profile));
       var R = doc.messages.result;
       summary.appendChild(el('p', 'gt-check__date' + (res.policy_in_force ? '' : ' gt-check__date--outside'), [
-        capital((res.policy_in_force ? R.policy_in_force : R.policy_not_in_force)[lang]) + t('check_js_sep'),
-        t('check_js_date', { date: res.date }),
-        ' ', clauseLink(doc.policy.clauses[0])
+        capital((res.policy_in_force ? R.policy_in_force : R.policy_not_in_force)[lang]), ' ',
+        clauseLink(doc.policy.clauses[0]), t('check_js_sep'), t('check_js_date', { date: res.date })
       ]));
     }
 
