@@ -67,6 +67,7 @@
     var details = document.getElementById('gt-check-details');
     var result = document.getElementById('gt-check-result');
     var earlier = document.getElementById('gt-check-earlier');
+    var share = document.getElementById('gt-check-share');
     var overrides = {};
     var lastKey = null;
 
@@ -364,15 +365,15 @@
         var at = template.indexOf(id);
         if (at < 0 || template.charAt(at - 1) === '{') return;
         var shown = label(id);
-        template = template.split(id).join(template.indexOf(shown) >= 0 ? '' : shown);
+        template = template.split(id).join(template.indexOf(shown) >= 0 ? '' : t('check_js_quote', { text: shown }));
       });
       var base = err.field.replace(ITEM, '').split('.')[0];
       var other = paramOf(err, 'other');
       var text = capital(fill(template, {
-        field: label(err.field),
+        field: t('check_js_quote', { text: label(err.field) }),
         max: String(doc.limits.max_years),
         options: optionLabels(err.field.replace(ITEM, '')),
-        other: other ? label(other) : ''
+        other: other ? t('check_js_quote', { text: label(other) }) : ''
       }).trim());
       if (has(overrides, base)) {
         var value = err.field === base ? overrides[base] : fieldValue(profile, err.field);
@@ -520,12 +521,12 @@
         details.appendChild(el('p', 'gt-check__hint', t('check_js_committees_none')));
         return;
       }
-      var p = details.appendChild(el('p', 'gt-check__committees', t('check_js_committees_for', {
+      details.appendChild(el('p', 'gt-check__committees', t('check_js_committees_for', {
         occupation: occupationName(profile.occupation)
       })));
-      res.committees.forEach(function (id, i) {
-        if (i) p.appendChild(document.createTextNode(t('check_list_sep')));
-        p.appendChild(link(committeeName(id), pageUrl('committees', id), 'gt-check__committee'));
+      var list = details.appendChild(el('ul', 'gt-check__committee-list'));
+      res.committees.forEach(function (id) {
+        list.appendChild(el('li', null, link(committeeName(id), pageUrl('committees', id), 'gt-check__committee')));
       });
     }
 
@@ -592,6 +593,7 @@
       clearMessages();
       clear(summary);
       clear(details);
+      share.hidden = state.query === '';
       if (state.query === '') {
         summary.appendChild(el('p', 'gt-check__start', t('check_js_start')));
         return;
