@@ -19,6 +19,7 @@
   var PLACEHOLDER = new RegExp('\\{([a-z_]+)\\}', 'g');
   var NUMBER = new RegExp('^[+-]?([0-9]+([.][0-9]*)?|[.][0-9]+)$');
   var ITEM = new RegExp('\\[[0-9]+\\]$');
+  var TRAILING_SLASHES = new RegExp('/+$');
   var TRUE_WORDS = ['1', 'true', 'on', 'yes'];
   var FALSE_WORDS = ['0', 'false', 'off', 'no'];
   var SELECTS = ['skill-level', 'title-level', 'school-class', 'occupation'];
@@ -121,7 +122,7 @@
     /* ---- links: the site root and URL style come from <meta name="guantong"> ---- */
 
     var meta = document.querySelector('meta[name="guantong"]');
-    var base = meta ? meta.getAttribute('data-base') : '..';
+    var base = (meta ? meta.getAttribute('data-base') : '..').replace(TRAILING_SLASHES, '');
     var dirUrls = !meta || meta.getAttribute('data-dir-urls') !== 'false';
 
     function pageUrl(dir, name) {
