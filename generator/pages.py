@@ -192,7 +192,10 @@ class _Helpers:
                 kw["years"] = c["years"]
             if "group" in c:
                 kw["group"] = self.t("honour_group_" + c["group"])
-            parts.append(self.t("cond_" + c["test"], **kw))
+            key = "cond_" + c["test"]
+            if kw.get("years") == 1 and key + "_one" in self.strings:  # "1 year", not "1 years"
+                key += "_one"
+            parts.append(self.t(key, **kw))
         return ("，" if self.lang == "zh" else ", ").join(parts)
 
     def cell(self, text) -> Markup:
