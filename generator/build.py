@@ -5,8 +5,6 @@ folder) once both languages built cleanly, so a failed build leaves the last goo
 """
 from __future__ import annotations
 
-import importlib
-import importlib.util
 import shutil
 import tempfile
 from pathlib import Path
@@ -16,7 +14,8 @@ from mkdocs.config import load_config
 from mkdocs.exceptions import MkDocsException
 from mkdocs.utils.yaml import yaml_load
 
-from . import downloads
+from . import downloads, finder
+from .eligibility import assets as eligibility_assets
 from .footer import footer
 from .model import Model, load_model
 from .pages import render_all
@@ -33,23 +32,14 @@ def _write(path: Path, data) -> None:
         path.write_text(data, encoding="utf-8")
 
 
-def asset_providers():
-    """Every module that contributes generated data files: each has ``files(model, lang) -> {path: data}``."""
-    providers = [downloads]
-    for name in ("finder", "eligibility.assets"):
-        module = f"{__package__}.{name}"
-        parent = module.rsplit(".", 1)[0]
-        if parent != __package__ and importlib.util.find_spec(parent) is None:
-            continue
-        if importlib.util.find_spec(module) is not None:
-            providers.append(importlib.import_module(module))
-    return providers
+# Every module that contributes generated data files: each has ``files(model, lang) -> {path: data}``.
+ASSET_PROVIDERS = (downloads, finder, eligibility_assets)
 
 
 def generated_assets(m: Model, lang: str) -> dict[str, str | bytes]:
     """Data files of one language's site, by path under docs/<lang>/."""
     files: dict[str, str | bytes] = {}
-    for provider in asset_providers():
+    for provider in ASSET_PROVIDERS:
         for path, data in provider.files(m, lang).items():
             if path in files:
                 raise ValueError(f"{provider.__name__} writes {path}, which another provider already writes")

@@ -7,8 +7,6 @@ checks them (strict) and turns them into the right URLs for the online and the o
 """
 from __future__ import annotations
 
-import importlib
-import importlib.util
 import posixpath
 import re
 from dataclasses import dataclass, field
@@ -18,6 +16,8 @@ import jinja2
 import yaml
 from markupsafe import Markup, escape
 
+from .eligibility.page_context import check_context, engine_context
+from .finder import SCRIPTS as FINDER_SCRIPTS
 from .model import Model
 from .paths import LANGS, TEMPLATES
 
@@ -42,15 +42,9 @@ def load_strings() -> dict:
     return merged
 
 
-def _finder_context() -> dict:
-    """The scripts of the occupation finder, once generator/finder.py exists (else no finder box)."""
-    if importlib.util.find_spec(f"{__package__}.finder") is None:
-        return {"finder_scripts": None}
-    return {"finder_scripts": list(importlib.import_module(f"{__package__}.finder").SCRIPTS)}
-
-
 def page_specs(model: Model) -> list[PageSpec]:
-    finder = _finder_context()
+    from . import ladder  # ladder draws with this module's helpers: imported here, not at the top
+    finder = {"finder_scripts": list(FINDER_SCRIPTS)}
     specs = [
         PageSpec("home.md.j2", "index.md", {**finder, "policy": model.rules["policy"], "rules": model.rules}),
         PageSpec("catalogue.md.j2", "catalogue/index.md", finder),
@@ -65,10 +59,11 @@ def page_specs(model: Model) -> list[PageSpec]:
     specs += [PageSpec("occupation.md.j2", occupation_path(o), {"o": o}) for o in model.occupations]
     specs += [PageSpec("committee.md.j2", committee_path(c), {"c": c}) for c in model.committees]
     specs += [PageSpec("series.md.j2", series_path(s), {"s": s}) for s in model.series]
-    # Pages owned by other parts of the site register here, one line each.
-    specs.append(PageSpec("check.md.j2", "check/index.md", importlib.import_module(f"{__package__}.eligibility.page_context").check_context(model)))
-    specs.append(PageSpec("check_engine.md.j2", "check/engine.md", importlib.import_module(f"{__package__}.eligibility.page_context").engine_context(model)))
-    specs.append(PageSpec("ladder.md.j2", "ladder/index.md", {"ladder": importlib.import_module(f"{__package__}.ladder")}))
+    specs += [
+        PageSpec("check.md.j2", "check/index.md", check_context(model)),
+        PageSpec("check_engine.md.j2", "check/engine.md", engine_context(model)),
+        PageSpec("ladder.md.j2", "ladder/index.md", {"ladder": ladder}),
+    ]
     return specs
 
 

@@ -18,7 +18,6 @@ Labels are in ``templates/strings/pocket.yaml`` (and the site's other strings fi
 """
 from __future__ import annotations
 
-import importlib
 import json
 import re
 from pathlib import Path
@@ -26,6 +25,7 @@ from pathlib import Path
 import jinja2
 from markupsafe import Markup
 
+from . import finder
 from .eligibility.assets import rules_document
 from .footer import in_force_document
 from .model import Model
@@ -39,18 +39,8 @@ FINDER_SCRIPT = re.compile(r"globalThis\.GuantongFinder\s*=\s*(\{.*\});\s*$", re
 BUDGET = 500 * 1024  # bytes: a file a chat app still forwards and a phone opens quickly
 
 
-def _finder():
-    try:
-        return importlib.import_module(f"{__package__}.finder")
-    except ModuleNotFoundError:
-        return None
-
-
-def finder_parts(m: Model) -> dict | None:
+def finder_parts(m: Model) -> dict:
     """The finder's generated data for both languages, its shared part once and the index as tokens."""
-    finder = _finder()
-    if finder is None:
-        return None
     per_lang, lunr_js = {}, None
     for lang in LANGS:
         files = finder.files(m, lang)

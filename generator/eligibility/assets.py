@@ -1,4 +1,4 @@
-"""The rules document as site files, for the eligibility widget (collected by ``build.asset_providers``).
+"""The rules document as site files, for the eligibility widget (collected by ``build.ASSET_PROVIDERS``).
 
 ``files(model, lang)`` gives, under docs/<lang>/:
 
