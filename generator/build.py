@@ -83,10 +83,15 @@ def mkdocs_site(out: Path, *, offline: bool = False, docs: Path = DOCS, model: M
     footer shows its data version and the policy's validity (extra.guantong.footer)."""
     if offline and not SHIM_SOURCE.is_file():
         raise MkDocsException(f"{SHIM_SOURCE.relative_to(ROOT)} is missing: run `npm ci` (make deps)")
-    zh = _load("zh", out, docs, offline, None)
-    site_url = zh["site_url"]
-    en = _load("en", out / "en", docs, offline, None if offline else site_url.rstrip("/") + "/en/")
-    for lang, cfg in (("zh", zh), ("en", en)):
+    # Load each config just before its build: MkDocs reuses plugin instances between loads, so loading
+    # the English config first would rewrite the Chinese build's search settings (lang, pipeline).
+    site_url = None
+    for lang in LANGS:
+        if lang == "zh":
+            cfg = _load("zh", out, docs, offline, None)
+            site_url = cfg["site_url"]
+        else:
+            cfg = _load(lang, out / lang, docs, offline, None if offline else site_url.rstrip("/") + f"/{lang}/")
         if model is not None:
             cfg.extra["guantong"]["footer"] = footer(model, lang)
         mkdocs_build(cfg)

@@ -203,3 +203,16 @@ def test_the_online_build_follows_one_base_url_setting(tmp_path, monkeypatch):
     assert '<link rel="canonical" href="https://mirror.example.cn/guantong/occupations/hangong/">' in zh
     assert '<link rel="canonical" href="https://mirror.example.cn/guantong/en/occupations/hangong/">' in en
     assert "https://mirror.example.cn/guantong/en/policy/" in (tmp_path / "site" / "en" / "sitemap.xml").read_text()
+
+
+@pytest.mark.parametrize("index, lang, pipeline", [
+    ("search/search_index.json", ["zh", "en"], ["stopWordFilter"]),
+    ("en/search/search_index.json", ["en"], ["trimmer", "stopWordFilter", "stemmer"]),
+])
+def test_each_language_has_its_own_search_index_and_settings(index, lang, pipeline):
+    """Each build writes its own index with its own settings (DECISIONS.md D1); a Chinese index never
+    holds an English page and vice versa."""
+    doc = json.loads((SITE / index).read_text(encoding="utf-8"))
+    assert (doc["config"]["lang"], doc["config"]["pipeline"]) == (lang, pipeline)
+    locations = [d["location"] for d in doc["docs"]]
+    assert locations and not any(loc.startswith("en/") for loc in locations)
