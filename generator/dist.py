@@ -15,7 +15,6 @@ from __future__ import annotations
 import re
 import shutil
 import tempfile
-import tomllib
 import zipfile
 from pathlib import Path
 
@@ -25,7 +24,7 @@ from mkdocs.config import load_config
 from .build import CONFIGS, build_site
 from .footer import in_force_document
 from .model import Model
-from .paths import BUILD_TMP, DIST, ROOT, TEMPLATES
+from .paths import BUILD_TMP, DIST, ROOT, TEMPLATES, project_version
 
 # What Material's search worker imports for a set of languages (search.*.min.js, setupSearchLanguages):
 # lunr.stemmer.support always, lunr.<lang> for every language but en, lunr.multi for more than one,
@@ -38,7 +37,7 @@ LUNR = "assets/javascripts/lunr/"
 
 
 def version() -> str:
-    return tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]["version"]
+    return project_version()
 
 
 def names(v: str | None = None) -> dict[str, str]:

@@ -19,7 +19,7 @@ from markupsafe import Markup, escape
 from .eligibility.page_context import check_context, engine_context
 from .finder import SCRIPTS as FINDER_SCRIPTS
 from .model import Model
-from .paths import LANGS, TEMPLATES
+from .paths import LANGS, TEMPLATES, project_version
 
 
 @dataclass
@@ -52,7 +52,7 @@ def page_specs(model: Model) -> list[PageSpec]:
         PageSpec("committees_index.md.j2", "committees/index.md"),
         PageSpec("series_index.md.j2", "series/index.md"),
         PageSpec("glossary.md.j2", "glossary/index.md"),
-        PageSpec("downloads.md.j2", "downloads/index.md", {"downloads_extra": []}),
+        PageSpec("downloads.md.j2", "downloads/index.md", {"downloads_extra": [], "version": project_version()}),
         PageSpec("about.md.j2", "about/index.md"),
         PageSpec("policy.md.j2", "policy/index.md", _policy_context(model)),
     ]

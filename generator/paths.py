@@ -1,5 +1,6 @@
 """Where things live in the repository; every other module asks here instead of guessing."""
 import os
+import tomllib
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -21,3 +22,8 @@ def rel(path: Path) -> str:
         return str(Path(path).resolve().relative_to(ROOT))
     except ValueError:
         return str(path)
+
+
+def project_version() -> str:
+    """The release version: pyproject.toml's [project] version (names the offline zip and pocket file)."""
+    return tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]["version"]
