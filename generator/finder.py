@@ -173,7 +173,7 @@ def labels(model: Model, lang: str, strings: dict) -> dict:
 
 
 def finder_data(model: Model, lang: str) -> dict:
-    from .pages import load_strings
+    from .templating import load_strings
 
     strings = load_strings()
     return {"index": build_index(model), "docs": documents(model), "committees": committees(model, lang, strings),

@@ -10,7 +10,7 @@ from __future__ import annotations
 from markupsafe import escape
 
 from .model import Model
-from .pages import load_strings, mark_chinese
+from .templating import load_strings, mark_chinese
 
 
 def in_force_document(m: Model) -> dict:

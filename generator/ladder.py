@@ -4,7 +4,7 @@
 pathway opens (on the ladder its group's ``kind`` names); its source is the first level its conditions
 name on the *other* ladder, or the honour group it asks for (an honour route opens its target and every
 level below it). ``ladder_svg(model, lang, strings)`` draws them as an inline SVG: levels lowest at the
-bottom, labels from the glossary, each arrow labelled with its conditions (``_Helpers.pathway_summary``,
+bottom, labels from the glossary, each arrow labelled with its conditions (``PageHelpers.pathway_summary``,
 one condition a line) and its clause, one dash pattern per pathway group so it also reads in black and
 white. Pure and deterministic: the same data gives the same bytes. Layout is in ``generator/ladder_layout.py``.
 """
@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from .ladder_layout import MARGIN, Geometry, Label, Layout, lay_out
 from .model import Model
-from .pages import _Helpers
+from .templating import PageHelpers
 
 PAGE = "ladder/index.md"
 # Stroke colour, dash pattern and width per pathway group, in the order of rules `pathway_groups`;
@@ -64,18 +64,18 @@ def bridges(model: Model) -> list[Bridge]:
     return out
 
 
-def source_label(h: _Helpers, b: Bridge) -> str:
+def source_label(h: PageHelpers, b: Bridge) -> str:
     """The source of a bridge in words: a level's glossary name, or the honour group."""
     if b.ceiling:
         return h.t("ladder_honour_group", group=h.t("honour_group_" + b.source[1]))
     return h.level(b.source[1])
 
 
-def target_label(h: _Helpers, b: Bridge) -> str:
+def target_label(h: PageHelpers, b: Bridge) -> str:
     return h.t("ladder_or_below", level=h.level(b.target[1])) if b.ceiling else h.level(b.target[1])
 
 
-def condition_lines(h: _Helpers, b: Bridge) -> list[str]:
+def condition_lines(h: PageHelpers, b: Bridge) -> list[str]:
     """The bridge's conditions, one a line (the same words as ``pathway_summary``)."""
     return [h.pathway_summary({"conditions": [c]}) for c in b.pathway["conditions"]]
 
@@ -112,7 +112,7 @@ def _line(x1: float, y1: float, x2: float, y2: float, style: int, id_prefix: str
             f'stroke-width="{width}"{dash_attr} marker-end="url(#{id_prefix}-head-{style})"/>')
 
 
-def _legend_items(h: _Helpers, all_bridges: list[Bridge]) -> list[tuple[int | None, str]]:
+def _legend_items(h: PageHelpers, all_bridges: list[Bridge]) -> list[tuple[int | None, str]]:
     """(style, text) per pathway group drawn, then the honour note (style None)."""
     items: list[tuple[int | None, str]] = []
     seen: set[str] = set()
@@ -135,7 +135,7 @@ def _legend_lines(layout: Layout, items: list) -> list[list[str]]:
 
 def ladder_svg(model: Model, lang: str, strings: dict, geometry: Geometry = DEFAULT, id_prefix: str = "gt-ladder") -> str:
     """The ladder diagram as an inline SVG element, every text in ``lang``."""
-    h = _Helpers(lang, PAGE, strings, model)
+    h = PageHelpers(lang, PAGE, strings, model)
     levels, all_bridges, geo = model.rules["levels"], bridges(model), geometry
     items = _legend_items(h, all_bridges)
     lay = lay_out(

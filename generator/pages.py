@@ -1,25 +1,20 @@
 """Rendering the bilingual pages: one Jinja2 template per page type, written to docs/<lang>/.
 
 ``page_specs(model)`` lists every page (template, path under docs/<lang>/, context); ``render_all``
-renders each in both languages. Templates only present: every fact comes from the model, every
-label from ``templates/strings/*.yaml``. Links between pages are Markdown links to .md files, so MkDocs
-checks them (strict) and turns them into the right URLs for the online and the offline build.
+renders each in both languages with the helpers of ``templating``. Templates only present: every fact
+comes from the model, every label from ``templates/strings/*.yaml``. Links between pages are Markdown
+links to .md files, so MkDocs checks them (strict) and writes the right URLs online and offline.
 """
 from __future__ import annotations
 
-import posixpath
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
-
-import jinja2
-import yaml
-from markupsafe import Markup, escape
 
 from .eligibility.page_context import check_context, engine_context
 from .finder import SCRIPTS as FINDER_SCRIPTS
 from .model import Model
-from .paths import LANGS, TEMPLATES, project_version
+from .paths import LANGS, project_version
+from .templating import PageHelpers, committee_path, load_strings, make_env, occupation_path, series_path
 
 
 @dataclass
@@ -27,19 +22,6 @@ class PageSpec:
     template: str
     path: str  # relative to docs/<lang>/, e.g. "occupations/hangong.md"
     context: dict = field(default_factory=dict)
-
-
-def load_strings() -> dict:
-    """Merge templates/strings/*.yaml (one file per area of the site); a key defined twice is an error."""
-    merged: dict = {}
-    for path in sorted((TEMPLATES / "strings").glob("*.yaml")):
-        for key, value in (yaml.safe_load(path.read_text(encoding="utf-8")) or {}).items():
-            if key in merged:
-                raise ValueError(f"{path.name}: string {key!r} is already defined in another strings file")
-            if set(value) != set(LANGS):
-                raise ValueError(f"{path.name}: string {key!r} needs exactly {LANGS}, has {sorted(value)}")
-            merged[key] = value
-    return merged
 
 
 def page_specs(model: Model) -> list[PageSpec]:
@@ -80,153 +62,6 @@ def _policy_context(model: Model) -> dict:
     return {"docs_in_order": docs, "clauses_by_doc": by_doc, "chain": chain}
 
 
-def occupation_path(o: dict) -> str:
-    return f"occupations/{o['slug']}.md"
-
-
-def committee_path(c: dict) -> str:
-    return f"committees/{c['id']}.md"
-
-
-def series_path(s: dict) -> str:
-    return f"series/{s['id']}.md"
-
-
-_CJK = "\u2e80-\u2fff\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef"
-_CHINESE_RUN = re.compile(f"[{_CJK}](?:[{_CJK}0-9]|\\([{_CJK}0-9]+\\))*")
-
-
-def mark_chinese(text: str) -> Markup:
-    """Escape ``text`` and wrap each run of Chinese in ``<span lang="zh">`` (for English pages)."""
-    out, pos = Markup(""), 0
-    for match in _CHINESE_RUN.finditer(text):
-        out += escape(text[pos:match.start()]) + Markup('<span lang="zh">') + escape(match.group()) + Markup("</span>")
-        pos = match.end()
-    return out + escape(text[pos:])
-
-
-class _Helpers:
-    """Functions templates call; bound to one page in one language."""
-
-    def __init__(self, lang: str, path: str, strings: dict, model: Model, pages: frozenset = frozenset()):
-        self.lang, self.path, self.strings, self.model, self.pages = lang, path, strings, model, pages
-
-    @property
-    def sep(self) -> str:
-        """The list separator of the page's language."""
-        return "、" if self.lang == "zh" else "; "
-
-    def has_page(self, path: str) -> bool:
-        """Whether the site has this page (lets a page link to a part of the site only once it exists)."""
-        return path in self.pages
-
-    def t(self, key: str, **kw) -> str:
-        try:
-            text = self.strings[key][self.lang]
-        except KeyError:
-            raise KeyError(f"templates/strings/*.yaml has no {self.lang!r} text for {key!r}") from None
-        return text.format(**kw) if kw else text
-
-    def tr(self, obj, key: str = "") -> Markup:
-        """The text of a {zh, en} mapping (or obj[key + '_en'] style pair) in the page's language.
-        On English pages, Chinese quoted inside the English (三(四)1, a printed name) is marked lang="zh"."""
-        if key:
-            text = obj[key] if self.lang == "zh" else obj.get(key + "_en") or obj[key]
-        else:
-            text = obj[self.lang]
-        return escape(text) if self.lang == "zh" else mark_chinese(text)
-
-    def name(self, obj) -> Markup:
-        """An entity's name: Chinese on zh pages; English on en pages."""
-        return escape(obj["zh"] if self.lang == "zh" else obj["en"])
-
-    def zh(self, text) -> Markup:
-        """Chinese text; on English pages wrapped so screen readers and tests know its language."""
-        if text is None:
-            return Markup("")
-        if self.lang == "zh":
-            return escape(text)
-        return Markup('<span lang="zh">') + escape(text) + Markup("</span>")
-
-    def link(self, target: str) -> str:
-        """A relative Markdown link target from this page to another generated page."""
-        here = posixpath.dirname(self.path)
-        return posixpath.relpath(target, here or ".")
-
-    def occ(self, o: dict) -> str:
-        return self.link(occupation_path(o))
-
-    def com(self, c: dict) -> str:
-        return self.link(committee_path(c))
-
-    def ser(self, s: dict) -> str:
-        return self.link(series_path(s))
-
-    def clause_link(self, clause_id: str) -> str:
-        return self.link("policy/index.md") + "#clause-" + clause_id.replace(".", "-")
-
-    def clause_label(self, clause_id: str) -> str:
-        """The clause's printed numbering; for an unnumbered paragraph, its document and place."""
-        c = self.model.clause[clause_id]
-        if isinstance(c.get("label"), dict):
-            return c["label"][self.lang]
-        return self.t("clause_unnumbered_" + clause_id.split(".")[0])
-
-    def level(self, level_id: str) -> str:
-        """A skill or title level in the glossary's words."""
-        return self.model.term[level_id][self.lang]
-
-    def pathway_summary(self, pathway: dict) -> str:
-        """A pathway's conditions in a few words, from the rules data."""
-        parts = []
-        for c in pathway["conditions"]:
-            kw = {}
-            if "level" in c:
-                kw["level"] = self.level(c["level"])
-            if "years" in c:
-                kw["years"] = c["years"]
-            if "group" in c:
-                kw["group"] = self.t("honour_group_" + c["group"])
-            key = "cond_" + c["test"]
-            if kw.get("years") == 1 and key + "_one" in self.strings:  # "1 year", not "1 years"
-                key += "_one"
-            parts.append(self.t(key, **kw))
-        return ("，" if self.lang == "zh" else ", ").join(parts)
-
-    def cell(self, text) -> Markup:
-        """Text safe inside a Markdown table cell."""
-        return Markup(str(escape(text)).replace("|", "&#124;").replace("\n", " "))
-
-
-_TAG = re.compile(r"{%.*?%}")
-
-
-class _LineLoader(jinja2.FileSystemLoader):
-    """Markdown is line-based: a line holding only a ``{% tag %}`` vanishes (trim_blocks), while a
-    line of content that merely ends in a tag keeps its newline (the tag gets Jinja's ``+%}``)."""
-
-    def get_source(self, environment, template):
-        source, filename, uptodate = super().get_source(environment, template)
-        lines = []
-        for line in source.split("\n"):
-            if line.rstrip().endswith("%}") and _TAG.sub("", line).strip() and not line.rstrip().endswith("+%}"):
-                line = line.rstrip()[:-2].rstrip("-") + "+%}"
-            lines.append(line)
-        return "\n".join(lines), filename, uptodate
-
-
-def make_env() -> jinja2.Environment:
-    env = jinja2.Environment(
-        loader=_LineLoader(str(TEMPLATES)),
-        undefined=jinja2.StrictUndefined,
-        autoescape=True,
-        keep_trailing_newline=True,
-        trim_blocks=True,
-        lstrip_blocks=True,
-    )
-    return env
-
-
 def render_all(model: Model, out_root: Path) -> list[Path]:
     """Render every page in every language under ``out_root/<lang>/``; return the written paths."""
     env, strings, written = make_env(), load_strings(), []
@@ -236,7 +71,7 @@ def render_all(model: Model, out_root: Path) -> list[Path]:
         raise ValueError("two pages would be written to the same path")
     for lang in LANGS:
         for spec in specs:
-            h = _Helpers(lang, spec.path, strings, model, paths)
+            h = PageHelpers(lang, spec.path, strings, model, paths)
             text = env.get_template(spec.template).render(
                 m=model, lang=lang, h=h, t=h.t, page_path=spec.path, **spec.context)
             out = out_root / lang / spec.path

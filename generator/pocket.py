@@ -29,8 +29,8 @@ from . import finder
 from .eligibility.assets import rules_document
 from .footer import in_force_document
 from .model import Model
-from .pages import _Helpers, load_strings
 from .paths import LANGS, OVERRIDES, TEMPLATES
+from .templating import PageHelpers, load_strings
 
 HERE = TEMPLATES / "pocket"
 SCRIPTS = OVERRIDES / "assets" / "javascripts"
@@ -118,7 +118,7 @@ def page_data(m: Model, strings: dict, rules: dict, finder: dict | None) -> dict
     """The JSON the pocket's scripts read: rules, finder parts, names, and the labels drawn by script."""
     clause_ids = {x["clause"] for part in ("pathways", "reminders", "exemptions") for x in rules[part]}
     clause_ids.add(rules["education_equivalence"]["clause"])
-    helpers = {lang: _Helpers(lang, "index.md", strings, m) for lang in LANGS}
+    helpers = {lang: PageHelpers(lang, "index.md", strings, m) for lang in LANGS}
     return {
         "rules": rules,
         "clauses": {cid: {lang: helpers[lang].clause_label(cid) for lang in LANGS} for cid in sorted(clause_ids)},

@@ -13,7 +13,7 @@ import pytest
 
 from generator.ladder import bridges, condition_lines, ladder_svg, source_label, target_label
 from generator.model import load_model
-from generator.pages import _Helpers, load_strings
+from generator.templating import PageHelpers, load_strings
 
 LANGS = ("zh", "en")
 SVG_NS = "{http://www.w3.org/2000/svg}"
@@ -30,7 +30,7 @@ def strings():
 
 
 def helpers(m, strings, lang):
-    return _Helpers(lang, "ladder/index.md", strings, m)
+    return PageHelpers(lang, "ladder/index.md", strings, m)
 
 
 def parse(svg: str) -> ET.Element:
