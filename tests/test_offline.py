@@ -64,6 +64,14 @@ def test_zip_holds_only_what_file_urls_load(offline_zip):
         assert prefix + "assets/javascripts/iframe-worker-shim.js" in files
 
 
+def test_offline_copy_carries_no_language_alternates(unzipped):
+    """No sitemap and no hreflang offline (D4): the language switch links the other page directly."""
+    assert not list(unzipped.rglob("sitemap.xml*"))
+    with_alternates = [p.relative_to(unzipped).as_posix() for p in unzipped.rglob("*.html")
+                       if "hreflang" in p.read_text(encoding="utf-8")]
+    assert with_alternates == []
+
+
 def test_every_internal_link_of_the_zip_resolves(unzipped):
     pages = sorted(unzipped.rglob("*.html"))
     parsed = {p: parse(p) for p in pages}

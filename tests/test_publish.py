@@ -51,6 +51,24 @@ def test_online_sitemap_lists_every_page_of_its_language(site_dir, site_url, pre
     assert (site_dir / prefix / "sitemap.xml.gz").is_file()
 
 
+XHTML = "{http://www.w3.org/1999/xhtml}link"
+
+
+@pytest.mark.parametrize("prefix", ["", "en/"])
+def test_online_sitemap_names_both_languages_of_every_page_with_absolute_hreflang(site_dir, site_url, prefix):
+    """Each <url> carries xhtml:link alternates for zh and en, absolute on the site_url (D4)."""
+    other = "en/" if prefix == "" else ""
+    other_locs = {e.text for e in ET.parse(site_dir / other / "sitemap.xml").getroot().iterfind("s:url/s:loc", SITEMAP_NS)}
+    urls = list(ET.parse(site_dir / prefix / "sitemap.xml").getroot().iterfind("s:url", SITEMAP_NS))
+    assert len(urls) == len(other_locs)
+    for url in urls:
+        loc = url.find("s:loc", SITEMAP_NS).text
+        page = loc[len(site_url + prefix):]
+        alternates = {a.get("hreflang"): a.get("href") for a in url.iter(XHTML) if a.get("rel") == "alternate"}
+        assert alternates == {"zh": site_url + page, "en": site_url + "en/" + page}, loc
+        assert alternates["zh" if prefix else "en"] in other_locs
+
+
 @pytest.mark.parametrize("rel, lang", [("index.html", "zh"), ("occupations/hangong/index.html", "zh"),
                                        ("en/index.html", "en"), ("en/committees/index.html", "en")])
 def test_online_footer_shows_data_version_and_validity_from_data(site_dir, model, rel, lang):

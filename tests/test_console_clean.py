@@ -1,0 +1,67 @@
+"""Zero console errors and zero failed requests on every page type, online (served over HTTP) and offline
+(the unzipped copy over file://), in both languages. Material's setupAlternate fetched a sitemap.xml beside
+every <link rel=alternate> (two 404s online, CORS errors over file://); the alternates now live in the
+online sitemap only (DECISIONS.md D4), and this guard keeps any page from logging an error again."""
+from __future__ import annotations
+
+import pytest
+
+pytest.register_assert_rewrite("offline_support")
+from offline_support import url_of  # noqa: E402
+
+pytest_plugins = ["offline_support"]
+
+# One page of each type: (online path, offline file)
+PAGE_TYPES = {
+    "home": ("", "index.html"),
+    "catalogue": ("catalogue/", "catalogue/index.html"),
+    "occupation": ("occupations/hangong/", "occupations/hangong.html"),
+    "occupations A-Z": ("occupations/", "occupations/index.html"),
+    "committee": ("committees/electric-power/", "committees/electric-power.html"),
+    "committees": ("committees/", "committees/index.html"),
+    "series": ("series/engineering/", "series/engineering.html"),
+    "series index": ("series/", "series/index.html"),
+    "policy": ("policy/", "policy/index.html"),
+    "check": ("check/?occupation=hangong", "check/index.html"),
+    "ladder": ("ladder/", "ladder/index.html"),
+    "downloads": ("downloads/", "downloads/index.html"),
+    "about": ("about/", "about/index.html"),
+    "glossary": ("glossary/", "glossary/index.html"),
+}
+
+
+class Problems:
+    """Console errors, uncaught exceptions, failed requests and HTTP errors seen by one page."""
+
+    def __init__(self, page):
+        self.seen: list[str] = []
+        page.on("console", lambda m: m.type == "error" and self.seen.append(f"console: {m.text}"))
+        page.on("pageerror", lambda e: self.seen.append(f"exception: {e}"))
+        page.on("requestfailed", lambda r: self.seen.append(f"failed: {r.url} ({r.failure})"))
+        page.on("response", lambda r: r.status >= 400 and self.seen.append(f"HTTP {r.status}: {r.url}"))
+
+    def visit(self, page, url: str, label: str) -> list[str]:
+        start = len(self.seen)
+        page.goto(url, wait_until="load")
+        page.wait_for_load_state("networkidle")  # Material's sitemap fetch came after load
+        return [f"{label}: {p}" for p in self.seen[start:]]
+
+
+@pytest.mark.parametrize("prefix", ["", "en/"], ids=["zh", "en"])
+def test_no_page_type_logs_an_error_or_fails_a_request_online(page, base_url, prefix):
+    problems = Problems(page)
+    found = []
+    for label, (path, _file) in PAGE_TYPES.items():
+        found += problems.visit(page, base_url + prefix + path, label)
+    print(f"\nconsole errors and failed requests online ({prefix or 'zh'}): {len(found)}")
+    assert found == []
+
+
+@pytest.mark.parametrize("prefix", ["", "en/"], ids=["zh", "en"])
+def test_no_page_type_logs_an_error_or_fails_a_request_over_file(file_page, unzipped, prefix):
+    problems = Problems(file_page)
+    found = []
+    for label, (_path, file) in PAGE_TYPES.items():
+        found += problems.visit(file_page, url_of(unzipped / prefix / file), label)
+    print(f"\nconsole errors and failed requests over file:// ({prefix or 'zh'}): {len(found)}")
+    assert found == []
