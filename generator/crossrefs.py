@@ -99,6 +99,17 @@ def check_references(f: dict[str, RawFile]) -> list[Problem]:
     dec = f["decisions"]
     for i, d in enumerate(dec.data or []):
         need(dec, (i, "clause"), d["clause"], clauses, "a clause id from data/clauses.yaml")
+    guide = f["committee-guide"]
+    decision_ids = {d["id"] for d in dec.data or []}
+    for i, g in enumerate(guide.data):
+        if g.get("decision"):
+            need(guide, (i, "decision"), g["decision"], decision_ids, "a decision id from data/decisions.yaml")
+    for i, row in enumerate(cat.data):
+        for j, n in enumerate(row.get("notes", [])):
+            for k, name in enumerate(n.get("occupations", [])):
+                if name not in {_entry_name(e) for e in row["occupations"]}:
+                    cat_problem = cat.problem((i, "notes", j, "occupations", k), "an occupation of this row", repr(name))
+                    out.append(cat_problem)
     cl = f["clauses"]
     for i, c in enumerate(cl.data):
         if c.get("parent") is not None:
@@ -126,7 +137,7 @@ def _walk_clause_refs(data, path=()):
 def check_clause_refs_everywhere(f: dict[str, RawFile]) -> list[Problem]:
     clauses = {c["id"] for c in f["clauses"].data}
     return [f[name].problem(path, "a clause id from data/clauses.yaml", repr(cid))
-            for name in ("rules", "documents") for path, cid in _walk_clause_refs(f[name].data)
+            for name in ("rules", "documents", "committee-guide", "catalogue") for path, cid in _walk_clause_refs(f[name].data)
             if cid not in clauses]
 
 

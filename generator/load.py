@@ -25,6 +25,7 @@ DATA_FILES = (
     "series",
     "categories",
     "committees",
+    "committee-guide",
     "catalogue",
     "occupations",
     "glossary",

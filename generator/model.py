@@ -29,6 +29,7 @@ class Model:
     decisions: list
     rules: dict
     pinyin_overrides: list
+    committee_guide: list = field(default_factory=list)  # data/committee-guide.yaml, in order
     clause: dict = field(default_factory=dict)
     series_by_id: dict = field(default_factory=dict)
     category: dict = field(default_factory=dict)
@@ -90,6 +91,23 @@ def _link(m: Model) -> None:
                     c["occupations"].append(e["occupation"])
         rows.append(row)
     m.rows = rows
+    for o in m.occupations:  # its committees once each, in table order, with the categories that lead to each
+        o["committees"] = []
+        for row in o["rows"]:
+            for c in row["committee_objs"]:
+                entry = next((x for x in o["committees"] if x["committee"] is c), None)
+                if entry is None:
+                    entry = {"committee": c, "categories": []}
+                    o["committees"].append(entry)
+                entry["categories"] += [k for k in row["category_objs"] if k not in entry["categories"]]
+    for c in m.committees:  # the specialty categories of its rows, once each
+        c["category_objs"] = list({id(k): k for r in c["rows"] for k in r["category_objs"]}.values())
+    for c in m.committees:  # its occupations that other committees review too (四(二): the current job decides)
+        c["shared"] = [{"occupation": o, "others": [x["committee"] for x in o["committees"] if x["committee"] is not c]}
+                       for o in c["occupations"] if len(o["committees"]) > 1]
+    for c in m.committees:  # a committee's scope is its rows' scope note (电力: 发电企业特有)
+        scopes = [r["scope_note"] for r in c["rows"] if r.get("scope_note")]
+        c["scope"] = scopes[0] if scopes else None
     for s in m.series:
         s["occupations"] = list({id(e["occupation"]): e["occupation"] for r in s["rows"] for e in r["entries"]}.values())
 
@@ -102,6 +120,7 @@ def load_model(data_dir: Path = DATA) -> Model:
     m = Model(meta=d["meta"], documents=d["documents"], clauses=d["clauses"], series=d["series"],
               categories=d["categories"], committees=d["committees"], rows=d["catalogue"],
               occupations=d["occupations"], glossary=d["glossary"], decisions=d["decisions"] or [],
-              rules=d["rules"], pinyin_overrides=d["pinyin-overrides"] or [])
+              rules=d["rules"], pinyin_overrides=d["pinyin-overrides"] or [],
+              committee_guide=d["committee-guide"])
     _link(m)
     return m

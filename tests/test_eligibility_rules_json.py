@@ -21,14 +21,24 @@ def test_the_document_has_the_documented_top_level_shape():
     assert set(rules_document()) == {
         "format", "policy", "levels", "pathway_groups", "pathways", "honour_groups", "honours", "principles",
         "education_equivalence", "education_levels", "exemptions", "reminders", "profile_fields", "limits",
-        "messages", "occupations", "committees"}
+        "messages", "occupations", "committees", "committee_guide"}
+
+
+def test_committees_carry_their_scope_and_the_guide_its_clause_labels():
+    doc = rules_document()
+    assert doc["committees"]["electric-power"]["scope"]["zh"] == "发电企业特有"
+    assert doc["committees"]["electromechanical"]["scope"] is None
+    guide = {g["id"]: g for g in doc["committee_guide"]}
+    assert set(guide) == {"what", "route", "lower-levels", "devolution", "choose"}
+    assert {"id": "3.5.1", "zh": "三、（五）1.", "en": "III(5)1"} in guide["route"]["clause_labels"]
+    assert "职称申报点" in guide["route"]["zh"] and "title application office" in guide["route"]["en"]
 
 
 def test_dumps_is_deterministic_compact_sorted_and_keeps_chinese():
     doc = rules_document()
     text = dumps(doc)
     assert text == dumps(json.loads(text))
-    assert ", " not in text[:200] and ": " not in text[:200]
+    assert text == json.dumps(doc, sort_keys=True, separators=(",", ":"), ensure_ascii=False)  # compact
     assert text.index('"committees"') < text.index('"education_equivalence"')
     assert "高级工" in text
 

@@ -30,7 +30,8 @@ def load_rules_document(repo_root: Path = REPO_ROOT) -> dict:
             return yaml.safe_load(f)
 
     return build_rules_document(read("rules"), read("glossary"), catalogue=read("catalogue"),
-                                occupations=read("occupations"), committees=read("committees"))
+                                occupations=read("occupations"), committees=read("committees"),
+                                committee_guide=read("committee-guide"), clauses=read("clauses"))
 
 
 def _reject_constant(name):

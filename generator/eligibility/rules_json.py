@@ -95,8 +95,32 @@ def _check_references(rules: dict, honours: list) -> None:
         exemption_ids.append(x["id"])
 
 
+def _committee_facts(committees, catalogue) -> dict:
+    """Each committee's names, its 三(四)1 field and its scope (the scope note of the rows it reviews:
+    电力 发电企业特有)."""
+    scope = {}
+    for row in catalogue:
+        for c in row.get("committees") or []:
+            if row.get("scope_note") and c not in scope:
+                scope[c] = {"zh": row["scope_note"]["zh"], "en": row["scope_note"]["en"]}
+    return {c["id"]: {"zh": c.get("zh"), "en": c.get("en"), "scope": scope.get(c["id"]),
+                      "field": {"zh": c.get("field_3_4_1"), "en": c.get("field_3_4_1_en")}}
+            for c in committees}
+
+
+def _committee_guide(guide, clauses) -> list:
+    """The committee component's texts (data/committee-guide.yaml), each clause with its printed labels."""
+    by_id = {c["id"]: c for c in clauses}
+
+    def label(cid):
+        lab = by_id.get(cid, {}).get("label")
+        return {"id": cid, "zh": lab["zh"] if lab else cid, "en": lab["en"] if lab else cid}
+    return [{**g, "clause_labels": [label(c) for c in g["clauses"]]} for g in guide]
+
+
 def build_rules_document(rules: dict, glossary: list, catalogue: list | None = None,
-                         occupations: list | None = None, committees: list | None = None) -> dict:
+                         occupations: list | None = None, committees: list | None = None,
+                         committee_guide: list | None = None, clauses: list | None = None) -> dict:
     """The rules JSON both engines read, built from the parsed data files."""
     gloss = {t["id"]: t for t in glossary}
     honours = [{"id": h["id"], "group": g["id"], "zh": h["zh"], "en": h["en"]}
@@ -129,5 +153,6 @@ def build_rules_document(rules: dict, glossary: list, catalogue: list | None = N
         "limits": {"max_years": rules["limits"]["max_years"]},
         "messages": rules["messages"],
         "occupations": _committees_by_occupation(catalogue or [], occupations or [], committees or []),
-        "committees": {c["id"]: {"zh": c.get("zh"), "en": c.get("en")} for c in committees or []},
+        "committees": _committee_facts(committees or [], catalogue or []),
+        "committee_guide": _committee_guide(committee_guide or [], clauses or []),
     }
