@@ -10,7 +10,7 @@ from pathlib import Path
 
 from .util import ROOT, Report
 
-LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
+LIGHTHOUSE = ROOT / "bench" / "node_modules" / ".bin" / "lighthouse"  # bench/package.json (make bench)
 PAGES = {"home": "", "occupation": "occupations/hangong/", "checker": "check/"}
 FLAGS = "--headless --no-sandbox --disable-gpu --disable-dev-shm-usage --no-first-run --disable-background-networking"
 
@@ -28,7 +28,7 @@ def scores(url: str) -> dict:
 
 def lighthouse(base_url: str, site: Path, report: Report) -> None:
     if not LIGHTHOUSE.exists():
-        report.note("Lighthouse", "node_modules/.bin/lighthouse missing: run `make deps`")
+        report.note("Lighthouse", "bench/node_modules/.bin/lighthouse missing: run `make bench`")
         return
     for name, path in PAGES.items():
         if not (site / path / "index.html").is_file():

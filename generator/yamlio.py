@@ -12,9 +12,16 @@ import yaml
 from .errors import DataError, Problem
 from .paths import rel
 
+# libyaml's parser when PyYAML was built with it (about five times faster); same nodes, same marks.
+_FAST_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
-class _UniqueKeyLoader(yaml.SafeLoader):
+
+class _UniqueKeyLoader(_FAST_LOADER):
     """A safe loader that refuses duplicate keys instead of silently keeping the last one."""
+
+
+class _ExplainingLoader(yaml.SafeLoader):
+    """The pure-Python parser, used only to word a syntax error (its messages name the character)."""
 
 
 class _DuplicateKey(yaml.constructor.ConstructorError):
@@ -48,6 +55,24 @@ def _lines(node, path=(), out=None):
     return out
 
 
+def _compose_and_construct(text: str, loader_class):
+    """Parse once: compose the node tree (kept for line numbers), then construct the data from it."""
+    loader = loader_class(text)
+    try:
+        node = loader.get_single_node()
+        return node, (loader.construct_document(node) if node is not None else None)
+    finally:
+        loader.dispose()
+
+
+def _python_parser_error(text: str) -> yaml.YAMLError | None:
+    try:
+        _compose_and_construct(text, _ExplainingLoader)
+    except yaml.YAMLError as e:
+        return e
+    return None
+
+
 def read_yaml(path: Path):
     """Return ``(data, lines)`` for a YAML file, or raise DataError naming file and line."""
     try:
@@ -59,12 +84,12 @@ def read_yaml(path: Path):
         raise DataError([Problem(rel(path), "", "UTF-8 text (save the file as UTF-8)",
                                  f"undecodable byte 0x{e.object[e.start]:02x} at offset {e.start}", line)]) from None
     try:
-        data = yaml.load(text, Loader=_UniqueKeyLoader)  # noqa: S506 (a SafeLoader subclass)
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        node, data = _compose_and_construct(text, _UniqueKeyLoader)
     except _DuplicateKey as e:
         raise DataError([Problem(rel(path), "", f"each key once in a mapping (the key {e.key!r} is first at "
                                  f"line {e.first_line})", f"{e.key!r} a second time", e.problem_mark.line + 1)]) from None
     except yaml.YAMLError as e:
+        e = _python_parser_error(text) or e
         mark = getattr(e, "problem_mark", None)
         line = mark.line + 1 if mark else None
         problem = getattr(e, "problem", None) or str(e).splitlines()[0]

@@ -15,8 +15,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from generator.eligibility.cli import load_rules_document
+from generator.eligibility.assets import rules_document as document_of
 from generator.eligibility.engine import evaluate
+from generator.model import load_model
 
 ROOT = Path(__file__).resolve().parent.parent
 CASES = ROOT / "tests" / "cases" / "eligibility.yaml"
@@ -28,7 +29,7 @@ DIRECT = ("title.highest", "skill.highest", "policy_in_force", "date", "committe
 
 @functools.cache
 def rules_document() -> dict:
-    return load_rules_document(ROOT)
+    return document_of(load_model())
 
 
 def load_cases() -> list[dict]:

@@ -1,8 +1,11 @@
 """Broken data stops the build with one message a person can act on, and the last good site stays whole.
 
-Each case of ``bad_data_cases.CASES`` breaks one thing in a copy of the real data/ folder. The build
-runs in a subprocess (the real command line, ``main(["build"])``) with GUANTONG_DATA pointing at the
-broken copy and its output redirected to a temporary target that already holds a good build.
+Each case of ``bad_data_cases.CASES`` breaks one thing in a copy of the real data/ folder and is judged
+in-process: ``load_model(data_dir)`` is what every command (``validate``, ``build``, ``dist``, ``serve``)
+runs before it writes anything, and its ``DataError.report()`` is exactly what the command line prints.
+Two cases run end to end through the real command line in a subprocess with GUANTONG_DATA pointing at
+the broken copy: ``build`` (its target already holds a good site, which must stay byte for byte) and
+``validate``.
 """
 from __future__ import annotations
 
@@ -15,6 +18,9 @@ from pathlib import Path
 
 import pytest
 from bad_data_cases import CASES, Expect
+
+from generator.errors import DataError
+from generator.model import load_model
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data"
@@ -35,43 +41,31 @@ sys.exit(main(["build"]))
 """
 
 
-def run_build(data: Path, target: Path, docs: Path) -> subprocess.CompletedProcess:
+def run_command(data: Path, *argv: str) -> subprocess.CompletedProcess:
     env = {**os.environ, "GUANTONG_DATA": str(data)}
-    return subprocess.run([sys.executable, "-c", RUNNER, str(target), str(docs)], cwd=ROOT, env=env,
-                          capture_output=True, text=True, timeout=300)
+    return subprocess.run([sys.executable, *argv], cwd=ROOT, env=env, capture_output=True, text=True, timeout=300)
 
 
 def manifest(folder: Path) -> dict:
-    """Every file of a folder with its size and modification time."""
-    return {str(p.relative_to(folder)): (p.stat().st_size, p.stat().st_mtime_ns)
+    """Every file of a folder with its size, modification time and digest."""
+    return {str(p.relative_to(folder)): (p.stat().st_size, p.stat().st_mtime_ns, hashlib.sha256(p.read_bytes()).digest())
             for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
-def digest(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
+def broken_copy(tmp_path: Path, case_id: str) -> tuple[Path, Expect]:
+    data = tmp_path / "data"
+    shutil.copytree(DATA, data)
+    return data, next(c for c in CASES if c.id == case_id).mutate(data)
 
 
-@pytest.fixture(scope="session")
-def good_build(tmp_path_factory):
-    """A site built from an unbroken copy of data/ into a temporary target, with its fingerprint."""
-    root = tmp_path_factory.mktemp("good")
-    shutil.copytree(DATA, root / "data")
-    target = root / "site"
-    result = run_build(root / "data", target, root / "docs")
-    assert result.returncode == 0, f"the real data/ does not build, so no bad-data case can be judged:\n{result.stderr}"
-    return target, manifest(target), {p: digest(target / p) for p in ("index.html", "en/index.html")}
+def problem_lines(report: str) -> list[str]:
+    return [line.strip() for line in report.splitlines() if line.startswith("  ")]
 
 
-def problem_lines(stderr: str) -> list[str]:
-    return [line.strip() for line in stderr.splitlines() if line.startswith("  ")]
-
-
-def assert_one_clear_message(result, expect: Expect, data: Path):
-    out = result.stderr
-    assert result.returncode != 0, f"the build accepted broken data:\n{result.stdout}{out}"
-    assert "Traceback" not in out, f"a traceback instead of a message:\n{out}"
-    assert "(1 problem)" in out, f"expected one problem:\n{out}"
-    [message] = problem_lines(out)
+def assert_one_clear_message(report: str, expect: Expect, data: Path):
+    assert "Traceback" not in report, f"a traceback instead of a message:\n{report}"
+    assert "(1 problem)" in report, f"expected one problem:\n{report}"
+    [message] = problem_lines(report)
     place = f"{data / expect.file}:{expect.line}" if expect.line else f"{data / expect.file}: "
     assert message.startswith(place), f"expected the message to start with {place!r}:\n{message}"
     assert "expected " in message and "; found " in message, message
@@ -80,24 +74,31 @@ def assert_one_clear_message(result, expect: Expect, data: Path):
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c.id for c in CASES])
-def test_broken_data_fails_with_one_message_and_keeps_the_last_good_site(case, good_build, tmp_path):
-    target, files_before, digests = good_build
+def test_broken_data_is_refused_with_one_message_naming_file_line_expected_and_found(case, tmp_path):
     data = tmp_path / "data"
     shutil.copytree(DATA, data)
     expect = case.mutate(data)
-    result = run_build(data, target, tmp_path / "docs")
-    assert_one_clear_message(result, expect, data)
-    assert {p: digest(target / p) for p in digests} == digests, "the last good home pages were changed"
-    assert manifest(target) == files_before, "the last good site was changed"
+    with pytest.raises(DataError) as refused:
+        load_model(data)
+    assert_one_clear_message(refused.value.report(), expect, data)
+
+
+def test_build_command_refuses_broken_data_and_keeps_the_last_good_site(site_dir, tmp_path):
+    target = tmp_path / "site"
+    shutil.copytree(site_dir, target)
+    before = manifest(target)
+    data, expect = broken_copy(tmp_path, "unknown-committee")
+    result = run_command(data, "-c", RUNNER, str(target), str(tmp_path / "docs"))
+    assert result.returncode == 1, f"the build accepted broken data:\n{result.stdout}{result.stderr}"
+    assert_one_clear_message(result.stderr, expect, data)
+    assert manifest(target) == before, "the last good site was changed"
 
 
 def test_validate_command_prints_the_same_single_message(tmp_path):
-    data = tmp_path / "data"
-    shutil.copytree(DATA, data)
-    expect = next(c for c in CASES if c.id == "unknown-committee").mutate(data)
-    result = subprocess.run([sys.executable, "-m", "generator", "validate"], cwd=ROOT, capture_output=True,
-                            text=True, env={**os.environ, "GUANTONG_DATA": str(data)}, timeout=120)
-    assert_one_clear_message(result, expect, data)
+    data, expect = broken_copy(tmp_path, "tab-indentation")
+    result = run_command(data, "-m", "generator", "validate")
+    assert result.returncode == 1, f"validate accepted broken data:\n{result.stdout}{result.stderr}"
+    assert_one_clear_message(result.stderr, expect, data)
 
 
 def test_there_are_at_least_fifteen_kinds_of_broken_data():

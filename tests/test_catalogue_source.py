@@ -5,15 +5,10 @@ import pytest
 import yaml
 from source_table import TEXT, clause_3_4_1_fields, split_names, table_rows
 
-from generator.model import load_model
 from generator.pinyin import pinyin_of
 
 SOURCE_ROWS = table_rows()
 
-
-@pytest.fixture(scope="module")
-def m():
-    return load_model()
 
 
 def printed_cell(row) -> str:
@@ -35,36 +30,36 @@ def test_source_table_has_27_rows_23_of_them_engineering():
     assert sum(1 for r in SOURCE_ROWS if r["page"] <= 3 or r["categories"] == "农业工程") == 23
 
 
-def test_data_has_the_27_rows_in_printed_order(m):
-    assert [r["categories_printed"] for r in m.rows] == [r["categories"] for r in SOURCE_ROWS]
+def test_data_has_the_27_rows_in_printed_order(model):
+    assert [r["categories_printed"] for r in model.rows] == [r["categories"] for r in SOURCE_ROWS]
 
 
-def test_row_number_series_and_page_cells_match_the_source(m):
-    for r, s in zip(m.rows, SOURCE_ROWS, strict=True):
+def test_row_number_series_and_page_cells_match_the_source(model):
+    for r, s in zip(model.rows, SOURCE_ROWS, strict=True):
         assert (r["number_printed"], r["series_printed"], r["table_page"]) == (s["number"], s["series"], s["page"])
 
 
-def test_every_occupations_cell_is_rebuilt_exactly_from_data(m):
-    for r, s in zip(m.rows, SOURCE_ROWS, strict=True):
+def test_every_occupations_cell_is_rebuilt_exactly_from_data(model):
+    for r, s in zip(model.rows, SOURCE_ROWS, strict=True):
         assert printed_cell(r) == s["occupations"], r["id"]
 
 
-def test_every_committee_cell_matches_the_committees_named_in_data(m):
-    for r, s in zip(m.rows, SOURCE_ROWS, strict=True):
+def test_every_committee_cell_matches_the_committees_named_in_data(model):
+    for r, s in zip(model.rows, SOURCE_ROWS, strict=True):
         assert "，".join(c["zh"] for c in r["committee_objs"]) == s["committees"], r["id"]
 
 
-def test_entry_counts_are_194_entries_171_distinct_21_in_several_rows(m):
+def test_entry_counts_are_194_entries_171_distinct_21_in_several_rows(model):
     names = [n for s in SOURCE_ROWS for n in split_names(s["occupations"])]
     counts = Counter(names)
     assert (len(names), len(counts), sum(1 for v in counts.values() if v > 1)) == (194, 171, 21)
-    assert m.entry_count == 194 and len(m.occupations) == 171
-    assert sum(1 for o in m.occupations if len(o["rows"]) > 1) == 21
+    assert model.entry_count == 194 and len(model.occupations) == 171
+    assert sum(1 for o in model.occupations if len(o["rows"]) > 1) == 21
 
 
-def test_every_printed_occupation_is_an_occupation_in_data_with_the_same_name(m):
+def test_every_printed_occupation_is_an_occupation_in_data_with_the_same_name(model):
     names = {n for s in SOURCE_ROWS for n in split_names(s["occupations"])}
-    assert names == {o["zh"] for o in m.occupations}
+    assert names == {o["zh"] for o in model.occupations}
 
 
 @pytest.mark.parametrize("zh, categories", [
@@ -73,25 +68,25 @@ def test_every_printed_occupation_is_an_occupation_in_data_with_the_same_name(m)
     ("模具工", ["机电", "轻工"]),
     ("钢琴调律师", ["工艺美术设计、工艺美术制作、工艺美术研究"]),
 ])
-def test_an_occupation_lists_every_row_it_appears_in(m, zh, categories):
-    assert [r["categories_printed"] for r in m.occupation_by_zh[zh]["rows"]] == categories
+def test_an_occupation_lists_every_row_it_appears_in(model, zh, categories):
+    assert [r["categories_printed"] for r in model.occupation_by_zh[zh]["rows"]] == categories
 
 
-def test_row_categories_are_split_as_the_issue_counts_them(m):
-    counts = {r["categories_printed"]: len(r["categories"]) for r in m.rows}
+def test_row_categories_are_split_as_the_issue_counts_them(model):
+    counts = {r["categories_printed"]: len(r["categories"]) for r in model.rows}
     assert counts["工艺美术设计、工艺美术制作、工艺美术研究"] == 3
     assert counts["体育教练员、运动防护师"] == 2
     assert counts["农业技术人员、乡村工匠"] == 2
     assert counts["民爆、爆破"] == 1
 
 
-def test_printed_forms_without_yuan_keep_the_full_name_as_alias(m):
+def test_printed_forms_without_yuan_keep_the_full_name_as_alias(model):
     for printed in ("网络与信息安全管理", "计算机网络管理"):
-        assert printed + "员" in m.occupation_by_zh[printed].get("aliases_zh", [])
+        assert printed + "员" in model.occupation_by_zh[printed].get("aliases_zh", [])
 
 
-def test_row_notes_are_kept(m):
-    row = {r["categories_printed"]: r for r in m.rows}
+def test_row_notes_are_kept(model):
+    row = {r["categories_printed"]: r for r in model.rows}
     assert row["电力"]["scope_note"]["zh"] == "发电企业特有"
     assert [e.get("qualifier") for e in row["体育教练员、运动防护师"]["entries"]][1] == "游泳、潜水、攀岩、滑雪、健身教练等项目"
     agri = row["农业技术人员、乡村工匠"]
@@ -102,9 +97,9 @@ def test_row_notes_are_kept(m):
     assert row["测控仪器"].get("lost_cells") is True
 
 
-def test_every_committee_field_of_clause_3_4_1_is_recorded(m):
+def test_every_committee_field_of_clause_3_4_1_is_recorded(model):
     series_fields, engineering_fields = clause_3_4_1_fields()
-    recorded = {c["field_3_4_1"] for c in m.committees if c["field_3_4_1"]}
+    recorded = {c["field_3_4_1"] for c in model.committees if c["field_3_4_1"]}
     assert set(series_fields) | set(engineering_fields) == recorded
     assert len(engineering_fields) == 23
 
@@ -112,33 +107,33 @@ def test_every_committee_field_of_clause_3_4_1_is_recorded(m):
 @pytest.mark.parametrize("field, committee", [("测绘国土", "广东省工程系列自然资源专业高级职称评审委员会"),
                                               ("民爆", "广东省工程系列爆破工程专业高级职称评审委员会"),
                                               ("医疗器械", "广东省医药专业高级专业技术资格评审委员会")])
-def test_fields_named_differently_in_3_4_1_map_to_the_attachment_committee(m, field, committee):
-    assert [c["zh"] for c in m.committees if c["field_3_4_1"] == field] == [committee]
+def test_fields_named_differently_in_3_4_1_map_to_the_attachment_committee(model, field, committee):
+    assert [c["zh"] for c in model.committees if c["field_3_4_1"] == field] == [committee]
 
 
-def test_fields_without_a_row_have_no_invented_committee_name(m):
-    field_only = {c["field_3_4_1"]: c for c in m.committees if c["kind"] == "field-only"}
+def test_fields_without_a_row_have_no_invented_committee_name(model):
+    field_only = {c["field_3_4_1"]: c for c in model.committees if c["kind"] == "field-only"}
     assert set(field_only) == {"文物博物", "实验技术", "艺术"}
     assert all(c["zh"] is None and c["en"] is None for c in field_only.values())
 
 
-def test_every_named_committee_is_printed_in_the_source(m):
-    for c in m.committees:
+def test_every_named_committee_is_printed_in_the_source(model):
+    for c in model.committees:
         if c["zh"]:
             assert c["zh"] in TEXT
 
 
-def test_stored_pinyin_is_what_the_generator_produces_with_reviewed_overrides(m):
-    wrong = {o["zh"]: (o["pinyin"], pinyin_of(o["zh"], m.pinyin_overrides)) for o in m.occupations
-             if o["pinyin"] != pinyin_of(o["zh"], m.pinyin_overrides)}
+def test_stored_pinyin_is_what_the_generator_produces_with_reviewed_overrides(model):
+    wrong = {o["zh"]: (o["pinyin"], pinyin_of(o["zh"], model.pinyin_overrides)) for o in model.occupations
+             if o["pinyin"] != pinyin_of(o["zh"], model.pinyin_overrides)}
     assert wrong == {}
-    assert m.occupation_by_zh["钢琴调律师"]["pinyin"] == "gāng qín tiáo lǜ shī"
-    assert m.occupation_by_zh["铸轧工"]["pinyin"] == "zhù zhá gōng"
+    assert model.occupation_by_zh["钢琴调律师"]["pinyin"] == "gāng qín tiáo lǜ shī"
+    assert model.occupation_by_zh["铸轧工"]["pinyin"] == "zhù zhá gōng"
 
 
-def test_series_names_as_printed_in_the_table_are_recorded(m):
+def test_series_names_as_printed_in_the_table_are_recorded(model):
     printed = {s["series"] for s in SOURCE_ROWS if s["series"]}
-    assert printed == {p for s in m.series for p in s["printed"]}
+    assert printed == {p for s in model.series for p in s["printed"]}
 
 
 def test_every_glossary_term_has_one_english_term():

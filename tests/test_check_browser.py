@@ -15,46 +15,30 @@ import re
 from urllib.parse import parse_qs, quote, urlparse
 
 import pytest
+from conftest import settle
 from eligibility_support import load_cases, rules_document
+from offline_support import url_of
 
-from generator.eligibility.assets import RULES_JSON, RULES_SCRIPT
-from generator.eligibility.rules_json import dumps
 from generator.eligibility.validate import fill
-from generator.model import load_model
-from generator.pocket import rules_document as pocket_rules_document
-
-pytest.register_assert_rewrite("offline_support")
-from offline_support import url_of  # noqa: E402
-
-pytest_plugins = ["offline_support"]  # unzipped, file_page
 
 LANGS = {"zh": "", "en": "en/"}
 CASES = {c["name"]: c for c in load_cases()}
+# One case per part of the form and kind of answer the page shows (the engines' results for every case
+# of the table are proved in Python and in Node by test_eligibility_cases.py, not again here).
 FORM_CASES = [
-    "A senior worker with exactly 2 years meets 三(二)1 and may apply for an assistant title.",
     "A senior worker with 1.99 years just misses 三(二)1, and the result says by how much.",
-    "A technician with 2.5 years misses 三(二)2 but the same years count for 三(二)1.",
     "A technician of 1 year who obtained senior worker 6 years ago meets 三(二)1 through years_by_skill_level.",
-    "A senior technician of 1 year with longer-held lower levels meets 三(二)1 and 三(二)2 but not 三(二)3.",
-    "An assistant title holder with exactly 2 cumulative working years meets 三(三)1 for senior worker.",
     "A full senior title holder not in front-line work still meets 三(三)1 for senior technician (高级职称 covers both).",
-    "An assistant title holder who obtained senior worker exactly 1 year ago with 4 working years meets 三(三)2 for technician.",
     "A junior title opens no pathway however many years the holder has worked.",
     "A senior worker who won the China Skills Award may apply for a full senior title (first group), however new the level.",
-    "A WorldSkills medallist who holds a skill level may apply for a deputy senior title (second group) but not full senior.",
-    "Honours of both groups give the higher ceiling, full senior.",
     "An intermediate-worker class graduate counts as holding secondary vocational school education.",
     "A title holder with a related diploma is exempt from the theory exam and its fee.",
-    "A related diploma without any title gives no exemption.",
-    "A welder's title review goes to the electromechanical committee.",
     "A die maker is listed under two specialty categories and gets both committees, in table order.",
     "On 14 April 2022, the day before it takes effect, the policy is not in force but the result is still computed.",
     "Negative years are refused, naming the field, and no pathway is evaluated.",
-    "99 cumulative working years are refused as absurd.",
-    "More years at a skill level than working years are refused.",
     "Fewer years since a lower level than since a higher one are refused (the lower was obtained first).",
 ]
-EN_CASES = FORM_CASES[3:4] + FORM_CASES[9:10] + FORM_CASES[15:16] + FORM_CASES[18:19]
+EN_CASES = FORM_CASES[1:2] + FORM_CASES[4:5] + FORM_CASES[7:8] + FORM_CASES[9:10]
 PAYLOADS = {
     "honours": "<img src=x onerror=window.__pwned=1>",
     "occupation": '"><script>window.__pwned=1</script>',
@@ -255,10 +239,11 @@ def test_occupation_page_link_preselects_the_occupation_and_names_its_committees
 def test_crafted_address_runs_nothing_and_shows_a_message(page, base_url, lang, name):
     payload = PAYLOADS[name]
     page.goto(f"{base_url}{LANGS[lang]}check/?{name}={quote(payload)}&cumulative_work_years=5")
-    page.wait_for_timeout(300)
+    message = page.locator(f"[id='gt-check-msg-{name}']")
+    message.wait_for()  # the page has read the address and answered
+    settle(page)
     assert page.evaluate("() => window.__pwned") is None
     assert page.locator("#gt-check img, #gt-check svg[onload], #gt-check script").count() == 0
-    message = page.locator(f"[id='gt-check-msg-{name}']")
     assert message.is_visible()
     assert payload in message.inner_text()  # shown as text, as received
     assert page.locator(f"[id='gt-check-msg-{name}'] *").count() == 0
@@ -404,12 +389,3 @@ def test_check_works_offline_over_file(file_page, unzipped):
     assert view["pathways"]["assistant-title-to-senior-worker"]["clause"].endswith("policy/index.html#clause-3-3-1")
     query = parse_qs(urlparse(file_page.url).query)
     assert query.get("cumulative_work_years") == ["5"], "the address keeps the answers over file:// too"
-
-
-def test_site_pocket_and_command_line_read_the_same_rules_document(site_dir):
-    text = dumps(rules_document())  # what `python -m generator check` evaluates with
-    for lang in LANGS:
-        assert (site_dir / LANGS[lang] / RULES_JSON).read_text(encoding="utf-8") == text
-        script = (site_dir / LANGS[lang] / RULES_SCRIPT).read_text(encoding="utf-8")
-        assert "globalThis.GuantongRules = " + text + ";" in script
-    assert dumps(pocket_rules_document(load_model())) == text

@@ -148,3 +148,20 @@ def test_the_command_runs_as_a_process(command):
     assert done.returncode == 2, done.stderr
     assert "check: honours[0] must be one of:" in done.stderr
     assert "Traceback" not in done.stderr
+
+
+def test_the_command_reads_the_data_folder_that_guantong_data_names(tmp_path):
+    """One path from data to every engine: the command line reads the model, so GUANTONG_DATA counts."""
+    import os
+    import shutil
+
+    from bad_data_cases import CASES
+
+    data = tmp_path / "data"
+    shutil.copytree(ROOT / "data", data)
+    next(c for c in CASES if c.id == "unknown-committee").mutate(data)
+    done = subprocess.run([sys.executable, "-m", "generator", "check", "-"], input=json.dumps(GOOD),
+                          capture_output=True, text=True, cwd=ROOT, timeout=60,
+                          env={**os.environ, "GUANTONG_DATA": str(data)})
+    assert done.returncode == 1 and done.stdout == ""
+    assert f"{data / 'catalogue.yaml'}:" in done.stderr and "Traceback" not in done.stderr

@@ -20,10 +20,6 @@ KINDS = {"chinese", "partial", "alias", "traditional", "pinyin", "tones", "space
 INDEX_JS = "assets/javascripts/finder-index.js"
 
 
-@pytest.fixture(scope="module")
-def model():
-    return load_model()
-
 
 @pytest.fixture(scope="module")
 def data(model):

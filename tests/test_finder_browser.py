@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+from conftest import settle
 
 ROOT = Path(__file__).resolve().parent.parent
 TABLE = yaml.safe_load((ROOT / "tests" / "cases" / "finder_queries.yaml").read_text(encoding="utf-8"))
@@ -132,7 +133,7 @@ def test_query_with_markup_is_shown_as_text_and_runs_no_script(page, base_url):
     page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
     query = "<img src=x onerror=alert(1)>"
     type_query(page, query)
-    page.wait_for_timeout(300)
+    settle(page)
     assert dialogs == []
     finder = page.locator(".gt-finder")
     assert finder.locator("img").count() == 0

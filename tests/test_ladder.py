@@ -19,18 +19,14 @@ LANGS = ("zh", "en")
 SVG_NS = "{http://www.w3.org/2000/svg}"
 
 
-@pytest.fixture(scope="module")
-def m():
-    return load_model()
-
 
 @pytest.fixture(scope="module")
 def strings():
     return load_strings()
 
 
-def helpers(m, strings, lang):
-    return PageHelpers(lang, "ladder/index.md", strings, m)
+def helpers(model, strings, lang):
+    return PageHelpers(lang, "ladder/index.md", strings, model)
 
 
 def parse(svg: str) -> ET.Element:
@@ -51,8 +47,8 @@ def by_attr(root: ET.Element, attr: str) -> dict[str, ET.Element]:
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_the_svg_is_well_formed_xml_with_an_accessible_name_in_the_page_language(m, strings, lang):
-    root = parse(ladder_svg(m, lang, strings))
+def test_the_svg_is_well_formed_xml_with_an_accessible_name_in_the_page_language(model, strings, lang):
+    root = parse(ladder_svg(model, lang, strings))
     assert root.tag == SVG_NS + "svg" and root.get("role") == "img"
     ids = root.get("aria-labelledby").split()
     found = {el.get("id"): el for el in root.iter() if el.get("id")}
@@ -63,13 +59,13 @@ def test_the_svg_is_well_formed_xml_with_an_accessible_name_in_the_page_language
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_every_pathway_is_an_arrow_labelled_with_its_conditions_years_and_clause(m, strings, lang):
-    h = helpers(m, strings, lang)
-    root = parse(ladder_svg(m, lang, strings))
+def test_every_pathway_is_an_arrow_labelled_with_its_conditions_years_and_clause(model, strings, lang):
+    h = helpers(model, strings, lang)
+    root = parse(ladder_svg(model, lang, strings))
     arrows, labels = by_attr(root, "data-pathway"), by_attr(root, "data-label-for")
     honour_boxes = by_attr(root, "data-honour-group")
-    assert set(arrows) == {p["id"] for p in m.rules["pathways"]}
-    for b in bridges(m):
+    assert set(arrows) == {p["id"] for p in model.rules["pathways"]}
+    for b in bridges(model):
         pid = b.pathway["id"]
         assert arrows[pid].find(SVG_NS + "line") is not None, pid
         shown = labels[pid] if pid in labels else honour_boxes[b.source[1]]
@@ -84,34 +80,34 @@ def test_every_pathway_is_an_arrow_labelled_with_its_conditions_years_and_clause
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_every_level_appears_in_the_glossary_words_of_the_page_language(m, strings, lang):
-    h = helpers(m, strings, lang)
-    boxes = by_attr(parse(ladder_svg(m, lang, strings)), "data-level")
-    levels = m.rules["levels"]["skill"] + m.rules["levels"]["title"]
+def test_every_level_appears_in_the_glossary_words_of_the_page_language(model, strings, lang):
+    h = helpers(model, strings, lang)
+    boxes = by_attr(parse(ladder_svg(model, lang, strings)), "data-level")
+    levels = model.rules["levels"]["skill"] + model.rules["levels"]["title"]
     assert set(boxes) == set(levels)
     for lv in levels:
         assert squeeze(text_of(boxes[lv])) == squeeze(h.level(lv)), lv
 
 
-def test_each_pathway_group_has_its_own_dash_pattern_for_black_and_white_print(m, strings):
-    root = parse(ladder_svg(m, "zh", strings))
+def test_each_pathway_group_has_its_own_dash_pattern_for_black_and_white_print(model, strings):
+    root = parse(ladder_svg(model, "zh", strings))
     dash = {}
     for g in by_attr(root, "data-group").values():
         line = g.find(SVG_NS + "line")
         dash.setdefault(g.get("data-group"), set()).add(line.get("stroke-dasharray", "solid"))
     assert all(len(d) == 1 for d in dash.values()), dash
     patterns = [next(iter(d)) for d in dash.values()]
-    assert len(set(patterns)) == len(patterns) == len(m.rules["pathway_groups"])
+    assert len(set(patterns)) == len(patterns) == len(model.rules["pathway_groups"])
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_the_same_data_renders_the_same_bytes(m, strings, lang):
-    assert ladder_svg(m, lang, strings) == ladder_svg(load_model(), lang, load_strings())
+def test_the_same_data_renders_the_same_bytes(model, strings, lang):
+    assert ladder_svg(model, lang, strings) == ladder_svg(load_model(), lang, load_strings())
 
 
-def test_a_changed_year_count_and_a_new_pathway_show_up_without_code_changes(m, strings):
-    changed = copy.copy(m)
-    changed.rules = copy.deepcopy(m.rules)
+def test_a_changed_year_count_and_a_new_pathway_show_up_without_code_changes(model, strings):
+    changed = copy.copy(model)
+    changed.rules = copy.deepcopy(model.rules)
     first = changed.rules["pathways"][0]
     first["conditions"][0]["years"] = 17
     extra = copy.deepcopy(first)
@@ -123,9 +119,9 @@ def test_a_changed_year_count_and_a_new_pathway_show_up_without_code_changes(m, 
     assert extra["id"] in by_attr(root, "data-pathway")
 
 
-def test_a_pathway_the_diagram_cannot_place_fails_with_the_pathway_named(m):
-    broken = copy.copy(m)
-    broken.rules = copy.deepcopy(m.rules)
+def test_a_pathway_the_diagram_cannot_place_fails_with_the_pathway_named(model):
+    broken = copy.copy(model)
+    broken.rules = copy.deepcopy(model.rules)
     broken.rules["pathways"][0]["conditions"] = [{"test": "frontline"}]
     with pytest.raises(ValueError, match=broken.rules["pathways"][0]["id"]):
         bridges(broken)
@@ -163,12 +159,12 @@ def page_html(site_dir, lang: str) -> str:
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_the_text_alternative_lists_every_bridge_with_its_years_target_and_clause_link(m, strings, site_dir, lang):
-    h = helpers(m, strings, lang)
+def test_the_text_alternative_lists_every_bridge_with_its_years_target_and_clause_link(model, strings, site_dir, lang):
+    h = helpers(model, strings, lang)
     parser = Rows()
     parser.feed(page_html(site_dir, lang))
     rows = [(squeeze(text), hrefs) for text, hrefs in parser.rows]
-    for b in bridges(m):
+    for b in bridges(model):
         anchor = "#clause-" + b.pathway["clause"].replace(".", "-")
         wanted = [squeeze(source_label(h, b)), squeeze(target_label(h, b)),
                   *(squeeze(line) for line in condition_lines(h, b))]
@@ -180,9 +176,9 @@ def test_the_text_alternative_lists_every_bridge_with_its_years_target_and_claus
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_the_page_carries_the_generated_diagram(m, site_dir, lang):
+def test_the_page_carries_the_generated_diagram(model, site_dir, lang):
     html = page_html(site_dir, lang)
-    assert set(re.findall(r'data-pathway="([^"]+)"', html)) == {p["id"] for p in m.rules["pathways"]}
+    assert set(re.findall(r'data-pathway="([^"]+)"', html)) == {p["id"] for p in model.rules["pathways"]}
     assert re.search(r'<svg[^>]*role="img"', html)
 
 
@@ -219,9 +215,9 @@ def test_the_ladder_page_has_no_serious_accessibility_violations(page, base_url,
     assert not violations, describe(violations)
 
 
-def test_two_honour_groups_with_one_ceiling_fail_with_the_groups_named(m, strings):
-    same = copy.copy(m)
-    same.rules = copy.deepcopy(m.rules)
+def test_two_honour_groups_with_one_ceiling_fail_with_the_groups_named(model, strings):
+    same = copy.copy(model)
+    same.rules = copy.deepcopy(model.rules)
     routes = [p for p in same.rules["pathways"] if any(c.get("group") for c in p["conditions"])]
     for p in routes:
         p["target"] = routes[0]["target"]

@@ -12,7 +12,6 @@ from mkdocs.config import load_config
 
 from generator.build import CONFIGS
 from generator.footer import in_force_document
-from generator.model import load_model
 from generator.paths import ROOT
 
 SITEMAP_NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
@@ -24,10 +23,6 @@ def site_url() -> str:
     """The base URL site/ was built for (GUANTONG_SITE_URL or mkdocs.yml's default), ending in /."""
     return load_config(str(CONFIGS["zh"]))["site_url"].rstrip("/") + "/"
 
-
-@pytest.fixture(scope="session")
-def model():
-    return load_model()
 
 
 @pytest.mark.parametrize("rel, url", [

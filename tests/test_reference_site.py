@@ -18,10 +18,6 @@ SITE = ROOT / "site"
 PUBLISHED = ROOT / "tests" / "published_paths.txt"
 
 
-@pytest.fixture(scope="module")
-def m():
-    return load_model()
-
 
 def html(path: str) -> str:
     return (SITE / path / "index.html").read_text(encoding="utf-8")
@@ -60,8 +56,8 @@ def test_every_built_page_is_in_the_published_list():
 
 
 @pytest.mark.parametrize("lang_prefix", ["", "en/"])
-def test_every_occupation_page_names_it_and_every_row_and_committee(m, lang_prefix):
-    for o in m.occupations:
+def test_every_occupation_page_names_it_and_every_row_and_committee(model, lang_prefix):
+    for o in model.occupations:
         page = html(f"{lang_prefix}occupations/{o['slug']}")
         h1 = re.search(r"<h1[^>]*>(.*?)</h1>", page, re.S).group(1)
         assert o["zh"] in h1
@@ -76,7 +72,7 @@ def test_every_occupation_page_names_it_and_every_row_and_committee(m, lang_pref
                     assert c["en"] in text
 
 
-def test_an_occupation_in_three_rows_lists_three_committees(m):
+def test_an_occupation_in_three_rows_lists_three_committees(model):
     text = text_of(html("occupations/guolushebeijianxiugong"))
     for name in ("广东省工程系列机电专业高级职称评审委员会", "广东省工程系列电力工程专业高级职称评审委员会",
                  "广东省工程系列铁路工程专业高级职称评审委员会", "发电企业特有"):
@@ -84,26 +80,26 @@ def test_an_occupation_in_three_rows_lists_three_committees(m):
 
 
 @pytest.mark.parametrize("lang_prefix", ["", "en/"])
-def test_every_committee_page_lists_every_occupation_it_reviews(m, lang_prefix):
-    for c in m.committees:
+def test_every_committee_page_lists_every_occupation_it_reviews(model, lang_prefix):
+    for c in model.committees:
         text = text_of(html(f"{lang_prefix}committees/{c['id']}"))
         for o in c["occupations"]:
             assert (o["zh"] if not lang_prefix else o["en"]) in text, (c["id"], o["slug"])
-        assert m.clause["3.4.1"]["label"]["en" if lang_prefix else "zh"] in text  # clause 三(四)1 is cited
+        assert model.clause["3.4.1"]["label"]["en" if lang_prefix else "zh"] in text  # clause 三(四)1 is cited
 
 
 @pytest.mark.parametrize("lang_prefix", ["", "en/"])
-def test_every_clause_has_a_stable_anchor_on_the_full_text_page(m, lang_prefix):
+def test_every_clause_has_a_stable_anchor_on_the_full_text_page(model, lang_prefix):
     page = html(f"{lang_prefix}policy")
-    for c in m.clauses:
+    for c in model.clauses:
         anchor = "clause-" + c["id"].replace(".", "-")
         assert f'id="{anchor}"' in page and f'href="#{anchor}"' in page, c["id"]
 
 
 @pytest.mark.parametrize("lang_prefix", ["", "en/"])
-def test_the_a_to_z_index_links_every_occupation(m, lang_prefix):
+def test_the_a_to_z_index_links_every_occupation(model, lang_prefix):
     page = html(f"{lang_prefix}occupations")
-    for o in m.occupations:
+    for o in model.occupations:
         assert f'href="{o["slug"]}/"' in page
 
 
@@ -115,25 +111,25 @@ def test_no_page_links_its_counterpart_with_an_in_page_hreflang():
             assert "hreflang" not in page.split("</head>")[0]
 
 
-def test_catalogue_csv_has_a_bom_and_one_line_per_entry(m):
+def test_catalogue_csv_has_a_bom_and_one_line_per_entry(model):
     data = (SITE / "downloads" / "guantong-catalogue.csv").read_bytes()
     assert data.startswith(b"\xef\xbb\xbf")
     rows = list(csv.DictReader(io.StringIO(data.decode("utf-8-sig"))))
-    assert len(rows) == m.entry_count + 1  # + the technical-school row, which is a description
+    assert len(rows) == model.entry_count + 1  # + the technical-school row, which is a description
     assert {"焊工", "钢琴调律师"} <= {r["occupation_zh"] for r in rows}
 
 
-def test_catalogue_json_lists_every_row_and_occupation(m):
+def test_catalogue_json_lists_every_row_and_occupation(model):
     doc = json.loads((SITE / "en" / "downloads" / "guantong-catalogue.json").read_text(encoding="utf-8"))
     assert len(doc["rows"]) == 27 and len(doc["occupations"]) == 171
     assert sum(len(r["occupations"]) for r in doc["rows"]) == 194
 
 
-def test_a_delisted_occupation_keeps_its_page_with_a_notice(m, tmp_path):
+def test_a_delisted_occupation_keeps_its_page_with_a_notice(tmp_path):
     from generator.pages import render_all
-    o = m.occupation["hangong"]
-    o["listed"] = False
-    render_all(m, tmp_path)
+    own = load_model()  # changed below: never the shared session model
+    own.occupation["hangong"]["listed"] = False
+    render_all(own, tmp_path)
     assert "no longer listed" in (tmp_path / "en" / "occupations" / "hangong.md").read_text(encoding="utf-8")
     assert "不在现行目录" in (tmp_path / "zh" / "occupations" / "hangong.md").read_text(encoding="utf-8")
 
@@ -194,11 +190,19 @@ def test_print_hides_navigation_and_shows_link_addresses(page, base_url):
     assert "http://127.0.0.1" in after
 
 
-def test_the_online_build_follows_one_base_url_setting(tmp_path, monkeypatch):
-    """GUANTONG_SITE_URL moves canonical links and the sitemap to another host and base path (a mirror)."""
-    from generator.build import build_site
+def test_the_online_build_follows_one_base_url_setting(tmp_path, monkeypatch, model):
+    """GUANTONG_SITE_URL moves canonical links and the sitemap to another host and base path (a mirror).
+    Both languages are built with the real configs and theme from one-line pages (the setting is
+    plumbing: the generated pages' content plays no part in it, and site/ is the full build)."""
+    from generator.build import mkdocs_site
+    from generator.paths import LANGS
     monkeypatch.setenv("GUANTONG_SITE_URL", "https://mirror.example.cn/guantong/")
-    build_site(tmp_path / "site", docs=tmp_path / "docs")
+    sections = [p.parent.name for p in (SITE / "en").glob("*/index.html")]  # the pages the nav names
+    for lang in LANGS:
+        for md in ("index.md", "occupations/hangong/index.md", *(f"{s}/index.md" for s in sections)):
+            (tmp_path / "docs" / lang / md).parent.mkdir(parents=True, exist_ok=True)
+            (tmp_path / "docs" / lang / md).write_text("# x\n", encoding="utf-8")
+    mkdocs_site(tmp_path / "site", docs=tmp_path / "docs", model=model)
     zh = (tmp_path / "site" / "occupations" / "hangong" / "index.html").read_text(encoding="utf-8")
     en = (tmp_path / "site" / "en" / "occupations" / "hangong" / "index.html").read_text(encoding="utf-8")
     assert '<link rel="canonical" href="https://mirror.example.cn/guantong/occupations/hangong/">' in zh

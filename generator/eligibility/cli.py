@@ -11,27 +11,13 @@ import json
 import sys
 from pathlib import Path
 
-import yaml
-
 from ..errors import DataError
+from ..model import load_model
+from .assets import rules_document
 from .engine import evaluate
-from .rules_json import build_rules_document, dumps
+from .rules_json import dumps
 
 USAGE = "usage: python -m generator check [FILE|-]   (reads a profile JSON; '-' or no FILE: standard input)"
-REPO_ROOT = Path(__file__).resolve().parents[2]
-
-
-def load_rules_document(repo_root: Path = REPO_ROOT) -> dict:
-    """The rules document built from data/*.yaml (a stand-in until the shared loader provides it)."""
-    data = Path(repo_root) / "data"
-
-    def read(name):
-        with open(data / f"{name}.yaml", encoding="utf-8") as f:
-            return yaml.safe_load(f)
-
-    return build_rules_document(read("rules"), read("glossary"), catalogue=read("catalogue"),
-                                occupations=read("occupations"), committees=read("committees"),
-                                committee_guide=read("committee-guide"), clauses=read("clauses"))
 
 
 def _reject_constant(name):
@@ -69,9 +55,9 @@ def main(argv: list[str], stdin=None, stdout=None, stderr=None) -> int:
         print(f"check: {problem}", file=stderr)
         return 2
     try:
-        doc = load_rules_document()
-    except (OSError, yaml.YAMLError, DataError) as e:
-        print(f"check: cannot read the rules in data/: {e}", file=stderr)
+        doc = rules_document(load_model())  # the same document the site and the pocket file carry
+    except DataError as e:
+        print(f"check: cannot read the rules: {e.report()}", file=stderr)
         return 1
     result = evaluate(doc, profile)
     print(dumps(result), file=stdout)
