@@ -6,10 +6,9 @@ from __future__ import annotations
 
 import pytest
 
-pytest.register_assert_rewrite("offline_support")
-from offline_support import url_of  # noqa: E402
+from offline_support import url_of
 
-pytest_plugins = ["offline_support"]
+# Fixtures (file_page, unzipped, page, base_url …) come from conftest.py.
 
 # One page of each type: (online path, offline file)
 PAGE_TYPES = {
