@@ -5,7 +5,6 @@ online sitemap only (DECISIONS.md D4), and this guard keeps any page from loggin
 from __future__ import annotations
 
 import pytest
-
 from offline_support import url_of
 
 # Fixtures (file_page, unzipped, page, base_url …) come from conftest.py.
