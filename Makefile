@@ -41,7 +41,7 @@ site: deps  ## validate data, generate docs/, build the online site into site/
 serve: deps  ## build, then serve on http://127.0.0.1:8000 and rebuild when data, templates or overrides change
 	$(PY) -m generator serve --port 8000
 
-dist: deps  ## the offline zip and the pocket file in dist/ (never touches site/)
+dist: deps  ## the offline zip and the pocket file in dist/, then site/ rebuilt to serve them (generator/release.py)
 	$(PY) -m generator dist
 
 browser:  ## Debian's Chromium and a CJK font for the browser tests (apt, as root)

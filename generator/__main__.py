@@ -4,7 +4,7 @@
   generate            validate, then write pages and JSON into docs/<lang>/
   build [--offline DIR]  validate, generate and build site/ (or the offline variant into DIR)
   serve [--port N]    build, serve site/ on 127.0.0.1 and rebuild on changes
-  dist                the offline zip and the one-file pocket edition in dist/ (never touches site/)
+  dist                the offline zip and the one-file pocket edition in dist/; rebuilds site/ to serve them
   check [FILE|-]      evaluate an eligibility profile (JSON) and print the result as JSON
 """
 from __future__ import annotations

@@ -14,7 +14,7 @@ from mkdocs.config import load_config
 from mkdocs.exceptions import MkDocsException
 from mkdocs.utils.yaml import yaml_load
 
-from . import downloads, finder
+from . import downloads, finder, release
 from .eligibility import assets as eligibility_assets
 from .footer import footer
 from .model import Model, load_model
@@ -47,11 +47,11 @@ def generated_assets(m: Model, lang: str) -> dict[str, str | bytes]:
     return files
 
 
-def generate(m: Model, docs: Path = DOCS) -> list[Path]:
+def generate(m: Model, docs: Path = DOCS, offline: bool = False) -> list[Path]:
     """Write every generated page and data file under docs/<lang>/ (removing stale ones first)."""
     for lang in LANGS:
         shutil.rmtree(docs / lang, ignore_errors=True)
-    written = render_all(m, docs)
+    written = render_all(m, docs, offline)
     for lang in LANGS:
         for rel_path, data in generated_assets(m, lang).items():
             _write(docs / lang / rel_path, data)
@@ -116,11 +116,13 @@ def build_site(target: Path = SITE, *, offline: bool = False, docs: Path = DOCS)
     ``docs`` is where the generated pages go (tests and the benchmark pass a temporary folder so
     they never rewrite the repository's docs/ while someone else builds)."""
     m = load_model()
-    generate(m, docs)
+    generate(m, docs, offline)
     BUILD_TMP.mkdir(exist_ok=True)
     work = Path(tempfile.mkdtemp(prefix="site-", dir=BUILD_TMP))
     try:
         mkdocs_site(work / "site", offline=offline, docs=docs, model=m)
+        if not offline:
+            release.publish(work / "site", m.meta["data_version"])  # the offline forms at stable addresses
         target.parent.mkdir(parents=True, exist_ok=True)
         swap_into_place(work / "site", target)
     finally:

@@ -1,11 +1,13 @@
-"""The offline forms of the site, written into dist/ by ``python -m generator dist`` (never touching site/).
+"""The offline forms of the site, written into dist/ by ``python -m generator dist``.
 
 - ``guantong-<version>-offline/`` and ``guantong-<version>-offline.zip``: both languages built with
   Material's ``offline`` plugin (build.py, D6) for reading from file://, pruned of what file:// never
   loads (source maps, the search index as JSON, sitemaps, 404.html, lunr languages the search worker
   does not ask for), pages without their indentation, and a README.txt in Chinese and English at the
   top, beside index.html;
-- ``guantong-<version>-pocket.html``: the one-file pocket edition (generator/pocket.py).
+- ``guantong-<version>-pocket.html``: the one-file pocket edition (generator/pocket.py);
+- ``release.json``: their sizes and SHA-256; then site/ is rebuilt so that its downloads page serves the
+  files under stable names (generator/release.py).
 
 ``<version>`` is pyproject.toml's [project] version. The zip is deterministic: sorted entries, every
 entry dated with data/meta.yaml's data_version, so the same data gives the same bytes.
@@ -24,7 +26,7 @@ from mkdocs.config import load_config
 from .build import CONFIGS, build_site
 from .footer import in_force_document
 from .model import Model
-from .paths import BUILD_TMP, DIST, ROOT, TEMPLATES, project_version
+from .paths import BUILD_TMP, DIST, ROOT, SITE, TEMPLATES, project_version
 
 # What Material's search worker imports for a set of languages (search.*.min.js, setupSearchLanguages):
 # lunr.stemmer.support always, lunr.<lang> for every language but en, lunr.multi for more than one,
@@ -148,10 +150,14 @@ def size(path: Path) -> int:
 
 
 def main() -> int:
+    from . import release
     from .pocket import write_pocket
 
     m, folder, zip_path = build_offline()
     pocket = write_pocket(m, DIST / names()["pocket"])
+    release.write_manifest({"zip": zip_path, "pocket": pocket}, m.meta["data_version"])
+    # The online site serves these files from its downloads page: rebuild site/ so it does (release.py).
+    build_site(SITE)
     for label, path in (("offline zip", zip_path), ("unzipped", folder), ("pocket file", pocket)):
         print(f"{label:12} {size(path) / 1024:8.0f} KB  {path.relative_to(ROOT)}")
     return 0

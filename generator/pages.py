@@ -24,8 +24,9 @@ class PageSpec:
     context: dict = field(default_factory=dict)
 
 
-def page_specs(model: Model) -> list[PageSpec]:
-    from . import ladder  # ladder draws with this module's helpers: imported here, not at the top
+def page_specs(model: Model, offline: bool = False) -> list[PageSpec]:
+    """Every page; ``offline`` for the zip's build (its downloads page describes the copy itself)."""
+    from . import ladder, release  # ladder draws with this module's helpers: imported here, not at the top
     finder = {"finder_scripts": list(FINDER_SCRIPTS)}
     specs = [
         PageSpec("home.md.j2", "index.md", {**finder, "policy": model.rules["policy"], "rules": model.rules}),
@@ -34,7 +35,8 @@ def page_specs(model: Model) -> list[PageSpec]:
         PageSpec("committees_index.md.j2", "committees/index.md"),
         PageSpec("series_index.md.j2", "series/index.md"),
         PageSpec("glossary.md.j2", "glossary/index.md"),
-        PageSpec("downloads.md.j2", "downloads/index.md", {"downloads_extra": [], "version": project_version()}),
+        PageSpec("downloads.md.j2", "downloads/index.md", {"downloads_extra": [], "version": project_version(),
+                                                         "offline_forms": release.offer(model.meta["data_version"], offline=offline)}),
         PageSpec("about.md.j2", "about/index.md"),
         PageSpec("policy.md.j2", "policy/index.md", _policy_context(model)),
     ]
@@ -62,10 +64,10 @@ def _policy_context(model: Model) -> dict:
     return {"docs_in_order": docs, "clauses_by_doc": by_doc, "chain": chain}
 
 
-def render_all(model: Model, out_root: Path) -> list[Path]:
+def render_all(model: Model, out_root: Path, offline: bool = False) -> list[Path]:
     """Render every page in every language under ``out_root/<lang>/``; return the written paths."""
     env, strings, written = make_env(), load_strings(), []
-    specs = page_specs(model)
+    specs = page_specs(model, offline)
     paths = frozenset(s.path for s in specs)
     if len(paths) != len(specs):
         raise ValueError("two pages would be written to the same path")

@@ -109,3 +109,12 @@ def test_workflow_releases_the_zip_and_the_pocket_file_on_a_version_tag(workflow
     assert release["permissions"] == {"contents": "write"}
     files = next(s for s in release["steps"] if s.get("uses", "").startswith("softprops/"))["with"]["files"]
     assert "-offline.zip" in files and "-pocket.html" in files
+
+
+def test_workflow_deploys_the_site_that_serves_the_offline_forms(workflow):
+    """Pages gets site/ as `make test` left it: after `make dist`, which puts the zip and pocket file in it."""
+    steps = workflow["jobs"]["test"]["steps"]
+    at = {s.get("run") or s.get("uses", "").split("@")[0]: i for i, s in enumerate(steps)}
+    assert at["make test"] < at["actions/upload-pages-artifact"]
+    assert next(s for s in steps if s.get("uses", "").startswith("actions/upload-pages-artifact"))["with"]["path"] == "site"
+    assert "generator dist" in (ROOT / "Makefile").read_text(encoding="utf-8").split("\ntest:")[1].split("\n\n")[0]
