@@ -10,16 +10,13 @@ import re
 import urllib.request
 
 import pytest
+from offline_support import parse
 
-pytest.register_assert_rewrite("offline_support")
-from offline_support import parse  # noqa: E402
+from generator import release
+from generator.dist import names, version
+from generator.paths import DIST
 
-from generator import release  # noqa: E402
-from generator.dist import names, version  # noqa: E402
-from generator.model import load_model  # noqa: E402
-from generator.paths import DIST  # noqa: E402
-
-pytest_plugins = ["offline_support"]
+# Fixtures (site_dir, base_url, unzipped, pocket_file, model) come from conftest.py.
 DEV_COMMAND = re.compile(r"\bmake (dist|site|serve|test|deps|lint|bench)\b|\bnpm (ci|install)\b")
 
 
@@ -38,8 +35,8 @@ def offline_links(site_dir, prefix: str) -> dict[str, str]:
             if tag == "a" and href.endswith(tuple(release.STABLE.values()))}
 
 
-def test_manifest_describes_the_versioned_files_of_this_version_and_data(manifest):
-    assert manifest["version"] == version() and manifest["data_version"] == load_model().meta["data_version"]
+def test_manifest_describes_the_versioned_files_of_this_version_and_data(manifest, model):
+    assert manifest["version"] == version() and manifest["data_version"] == model.meta["data_version"]
     assert {k: f["versioned"] for k, f in manifest["files"].items()} == {"zip": names()["zip"], "pocket": names()["pocket"]}
     for f in manifest["files"].values():
         assert release.describe(DIST / f["versioned"]) == {"size": f["size"], "sha256": f["sha256"]}
