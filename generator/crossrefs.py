@@ -137,7 +137,7 @@ def _walk_clause_refs(data, path=()):
 def check_clause_refs_everywhere(f: dict[str, RawFile]) -> list[Problem]:
     clauses = {c["id"] for c in f["clauses"].data}
     return [f[name].problem(path, "a clause id from data/clauses.yaml", repr(cid))
-            for name in ("rules", "documents", "committee-guide") for path, cid in _walk_clause_refs(f[name].data)
+            for name in ("rules", "documents", "committee-guide", "not-listed") for path, cid in _walk_clause_refs(f[name].data)
             if cid not in clauses]
 
 
@@ -187,9 +187,69 @@ def _walk_key(data, key, path=()):
             yield from _walk_key(v, key, path + (i,))
 
 
+def check_finder_data(f: dict[str, RawFile]) -> list[Problem]:
+    """The finder's data (not-listed.yaml): rows it names exist, page links point at generated pages."""
+    out = []
+    rows = {r["id"] for r in f["catalogue"].data}
+    nl = f["not-listed"]
+    pages = ("check/index.md", "catalogue/index.md", "occupations/index.md", "committees/index.md", "policy/index.md")
+    for i, p in enumerate(nl.data["points"]):
+        if "row" in p and p["row"] not in rows:
+            out.append(nl.problem(("points", i, "row"), "a row id from data/catalogue.yaml", repr(p["row"])))
+        if "link" in p and p["link"].split("#")[0] not in pages:
+            out.append(nl.problem(("points", i, "link"), "one of " + ", ".join(pages), repr(p["link"])))
+    return out + _check_names(f, rows)
+
+
+def _check_names(f: dict[str, RawFile], rows: set) -> list[Problem]:
+    """names.yaml: every slug, source and row it names exists; an everyday name, trade or programme name is
+    not already a printed name or an alias; a reviewed segmentation ends with the listed name it gives."""
+    out, nm = [], f["names"]
+    occ = f["occupations"].data
+    slugs = {o["slug"] for o in occ}
+    printed = {o["zh"] for o in occ}
+    taken = printed | {a for o in occ for a in o.get("aliases_zh") or []}
+    sources = set(nm.data["sources"])
+    seen: dict = {}
+
+    def need(path, value, pool, what):
+        if value not in pool:
+            out.append(nm.problem(path, what, repr(value)))
+
+    for part, key in (("codes", "slug"), ("trades", "occupation"), ("everyday", "occupation")):
+        for i, x in enumerate(nm.data[part]):
+            need((part, i, key), x[key], slugs, "an occupation slug from data/occupations.yaml")
+    for i, x in enumerate(nm.data["codes"]):
+        if x["slug"] in seen:
+            out.append(nm.problem(("codes", i, "slug"), "one code per occupation", f"{x['slug']!r} twice"))
+        seen[x["slug"]] = i
+    for part in ("trades", "everyday"):
+        for i, x in enumerate(nm.data[part]):
+            if x["name"] in taken:
+                out.append(nm.problem((part, i, "name"), "a name that is not a printed name or an alias",
+                                      repr(x["name"])))
+            taken = taken | {x["name"]}
+    for i, x in enumerate(nm.data["trades"]):
+        need(("trades", i, "source"), x["source"], sources, "a source id of sources:")
+    for i, x in enumerate(nm.data["words"]):
+        for j, s in enumerate(x["occupations"]):
+            need(("words", i, "occupations", j), s, slugs, "an occupation slug from data/occupations.yaml")
+    for i, x in enumerate(nm.data["programmes"]):
+        need(("programmes", i, "source"), x["source"], sources, "a source id of sources:")
+        need(("programmes", i, "row"), x["row"], rows, "a row id from data/catalogue.yaml")
+        for j, s in enumerate(x["occupations"]):
+            need(("programmes", i, "occupations", j), s, slugs, "an occupation slug from data/occupations.yaml")
+    for i, x in enumerate(nm.data["segmentation"]):
+        if x["name"] not in printed or not x["query"].endswith(x["name"]) or x["query"] == x["name"]:
+            out.append(nm.problem(("segmentation", i), "a query that ends with a printed occupation name",
+                                  f"{x['query']!r} / {x['name']!r}"))
+    return out
+
+
 def check_all(files: dict[str, RawFile]) -> None:
     problems = check_unique(files)
     if not problems:
-        problems = check_references(files) + check_clause_refs_everywhere(files) + check_rules(files)
+        problems = (check_references(files) + check_clause_refs_everywhere(files) + check_rules(files)
+                    + check_finder_data(files))
     if problems:
         raise DataError(problems)

@@ -30,14 +30,16 @@ from lunr.builder import Builder
 from lunr.stemmer import stemmer
 from lunr.token import Token
 
+from . import covered, not_listed
+from .finder_entries import entries
 from .model import Model
 from .pinyin import pinyin_of
 
 FIELDS = ("zh", "py", "ini", "en")
-# What a page with the finder lists in its front matter (gt_scripts), in loading order.
-# Pages with a finder load only finder.js; it fetches lunr.js and finder-index.js when a reader reaches for it.
+# What a page with the finder lists in its front matter (gt_scripts), in loading order. Pages with a finder
+# load only finder.js; once the page has loaded and the browser is idle, it fetches lunr.js, finder-search.js
+# and finder-index.js.
 SCRIPTS = ("assets/javascripts/finder.js",)
-NOTE_NOT_LISTED = "note.2"  # the attachment's note: an occupation not listed may be decided by the committee
 LUNR_JS = Path(mkdocs.__file__).parent / "contrib" / "search" / "templates" / "search" / "lunr.js"
 _KEEP = re.compile(r"[^0-9a-z\u3400-\u9fff]+")
 _CJK = re.compile(r"[\u3400-\u9fff]")
@@ -87,17 +89,42 @@ def _alias_pinyin(model: Model, alias: str) -> str:
     return pinyin_of(alias, model.pinyin_overrides)
 
 
-def fields(model: Model, o: dict) -> dict[str, list[str]]:
-    """The tokens of one occupation, per index field: its name's, then its aliases'."""
-    aliases_zh = o.get("aliases_zh") or []
-    name_py = syllables(o["pinyin"])
-    all_py = [name_py] + [syllables(p) for p in (_alias_pinyin(model, a) for a in aliases_zh) if p]
+def readings(model: Model, text: str, stored: str | None = None) -> list[list[str]]:
+    """The syllables of a name as stored (or generated), then of every ``also:`` reading of a reviewed word
+    in it (data/pinyin-overrides.yaml): 弹拨 is tán bō, also dàn bō, so both find the trade."""
+    first = syllables(stored or _alias_pinyin(model, text))
+    out = [first] if first else []
+    for o in model.pinyin_overrides:
+        if o["word"] in text:
+            for also in o.get("also") or []:
+                alt = syllables(_replace_reading(model, text, o["word"], also))
+                if alt and alt not in out:
+                    out.append(alt)
+    return out
+
+
+def _replace_reading(model: Model, text: str, word: str, reading: str) -> str:
+    """The pinyin of ``text`` with ``word`` read as ``reading`` (an ``also:`` reading)."""
+    others = [o for o in model.pinyin_overrides if o["word"] != word] + [{"word": word, "pinyin": reading}]
+    return pinyin_of(text, others)
+
+
+def fields(model: Model, e: dict) -> dict[str, list[str]]:
+    """The tokens of one finder entry (generator/finder_entries.py), per index field: its name's, then its
+    aliases'; pinyin in every reviewed reading."""
+    names_zh = [e["zh"], *e["aliases_zh"]]
+    all_py = readings(model, e["zh"], e["pinyin"]) + [r for a in e["aliases_zh"] for r in readings(model, a)]
     return {
-        "zh": [g for text in [o["zh"], *aliases_zh] for g in ngrams(text)],
+        "zh": [g for text in names_zh for g in ngrams(text)],
         "py": [s for p in all_py for s in suffixes(p)],
         "ini": [s for p in all_py for s in suffixes([x[0] for x in p])],
-        "en": [w for text in [o["en"], *(o.get("aliases_en") or [])] for w in english(text)],
+        "en": [w for text in [e["en"], *e["aliases_en"]] for w in english(text)],
     }
+
+
+def tokens(model: Model) -> list[dict[str, list[str]]]:
+    """Every entry's tokens, in index order (the pocket file builds its index from these)."""
+    return [fields(model, e) for e in entries(model)]
 
 
 def build_index(model: Model) -> dict:
@@ -106,8 +133,8 @@ def build_index(model: Model) -> dict:
     builder.ref("ref")
     for name in FIELDS:
         builder.field(name)
-    for n, o in enumerate(model.occupations_az):
-        builder.add({"ref": str(n), **fields(model, o)})
+    for n, t in enumerate(tokens(model)):
+        builder.add({"ref": str(n), **t})
     return builder.build().serialize()
 
 
@@ -143,32 +170,50 @@ def committees(model: Model, lang: str, strings: dict) -> dict[str, dict]:
 
 
 def documents(model: Model) -> list[dict]:
-    """What a hit shows and links to, in A–Z (pinyin) order, which also breaks ties in the ranking.
-    ``exact``: the compact keys of the names; ``alias``: of the aliases (and their pinyin) and the initials."""
+    """What a hit shows and links to, in index order (occupations A–Z first, which also breaks ties).
+    ``exact``: the compact keys of the names; ``alias``: of the aliases (every reading) and the initials."""
     docs = []
-    for o in model.occupations_az:
-        coms = list(dict.fromkeys(c["id"] for row in o["rows"] for c in row["committee_objs"]))
-        name_py = syllables(o["pinyin"])
-        aliases_zh = o.get("aliases_zh") or []
-        alias_keys = [compact(a) for a in aliases_zh + (o.get("aliases_en") or [])]
-        alias_keys += [compact(_alias_pinyin(model, a)) for a in aliases_zh if _CJK.search(a)]
-        alias_keys.append("".join(p[0] for p in name_py))
-        docs.append({
-            "slug": o["slug"], "zh": o["zh"], "en": o["en"], "pinyin": o["pinyin"], "listed": o["listed"],
-            "path": f"occupations/{o['slug']}.md", "committees": coms,
-            "exact": sorted({compact(o["zh"]), "".join(name_py), compact(o["en"])}),
-            "alias": sorted(set(alias_keys) - {""}),
-        })
+    for e in entries(model):
+        all_py = readings(model, e["zh"], e["pinyin"])
+        alias_keys = [compact(a) for a in e["aliases_zh"] + e["aliases_en"]]
+        alias_keys += ["".join(p) for a in e["aliases_zh"] for p in readings(model, a)]
+        alias_keys += ["".join(p) for p in all_py[1:]]
+        alias_keys.append("".join(p[0] for p in all_py[0]))
+        doc = {"kind": e["kind"], "zh": e["zh"], "en": e["en"], "pinyin": e["pinyin"],
+               "exact": sorted({compact(e["zh"]), "".join(all_py[0]), compact(e["en"])}),
+               "alias": sorted(set(alias_keys) - {""})}
+        if e["kind"] == "occupation":
+            o = e["occupation"]
+            doc.update({"slug": o["slug"], "listed": o["listed"], "path": f"occupations/{o['slug']}.md",
+                        "committees": list(dict.fromkeys(c["id"] for row in o["rows"] for c in row["committee_objs"]))})
+            if o.get("dadian"):
+                doc["code"] = o["dadian"]["code"]
+                if o["dadian"].get("dadian_name"):
+                    doc["dadian_name"] = o["dadian"]["dadian_name"]
+        for key in ("ref", "refs", "reason", "source", "row"):
+            if key in e:
+                doc[key] = e[key]
+        docs.append(doc)
     return docs
 
 
+def clauses(model: Model, lang: str) -> dict[str, dict]:
+    """Every numbered clause of the plan and the attachment's notes, by id: its label, heading and anchor
+    (a clause number typed in the finder — 四（五）, 4.5, IV(5), 注1 — is looked up here)."""
+    out = {}
+    for c in model.clauses:
+        if c["document"] not in ("plan", "annex") or not isinstance(c.get("label"), dict):
+            continue
+        heading = (c.get("heading") or {}).get(lang) or (c["zh"] if lang == "zh" else c.get("en") or c["zh"])
+        short = heading if len(heading) <= 60 else heading[:58].rstrip() + "…"
+        out[c["id"]] = {"label": c["label"][lang].rstrip("."), "text": short.strip(),
+                        "href": "policy/index.md#clause-" + c["id"].replace(".", "-")}
+    return out
+
+
 def labels(model: Model, lang: str, strings: dict) -> dict:
-    """The finder's words in the page's language, and where the no-hit message links to."""
+    """The finder's words in the page's language."""
     out = {key[len("finder_"):]: value[lang] for key, value in strings.items() if key.startswith("finder_")}
-    if NOTE_NOT_LISTED not in model.clause:
-        raise ValueError(f"generator/finder.py links the no-hit message to clause {NOTE_NOT_LISTED!r}, "
-                         "which data/clauses.yaml does not define")
-    out["none_href"] = "policy/index.md#clause-" + NOTE_NOT_LISTED.replace(".", "-")
     return dict(sorted(out.items()))
 
 
@@ -176,8 +221,13 @@ def finder_data(model: Model, lang: str) -> dict:
     from .templating import load_strings
 
     strings = load_strings()
-    return {"index": build_index(model), "docs": documents(model), "committees": committees(model, lang, strings),
-            "trad": trad_map(model), "labels": labels(model, lang, strings), "lang": lang}
+    docs = documents(model)
+    ref = {d["slug"]: n for n, d in enumerate(docs) if d["kind"] == "occupation"}
+    return {"index": build_index(model), "docs": docs, "committees": committees(model, lang, strings),
+            "trad": trad_map(model), "labels": labels(model, lang, strings), "lang": lang,
+            "not_listed": not_listed.view(model, lang), "clauses": clauses(model, lang),
+            "covered": covered.blockers(model), "generic": model.names["generic"],
+            "words": [{"word": w["word"], "refs": [ref[s] for s in w["occupations"]]} for w in model.names["words"]]}
 
 
 def files(model: Model, lang: str) -> dict[str, str]:

@@ -32,6 +32,8 @@ DATA_FILES = (
     "pinyin-overrides",
     "rules",
     "decisions",
+    "not-listed",
+    "names",
 )
 
 

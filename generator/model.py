@@ -30,6 +30,8 @@ class Model:
     rules: dict
     pinyin_overrides: list
     committee_guide: list = field(default_factory=list)  # data/committee-guide.yaml, in order
+    not_listed: dict = field(default_factory=dict)  # data/not-listed.yaml: what to do when a trade is not listed
+    names: dict = field(default_factory=dict)  # data/names.yaml: codes, trades, everyday names, words, programmes
     clause: dict = field(default_factory=dict)
     series_by_id: dict = field(default_factory=dict)
     category: dict = field(default_factory=dict)
@@ -58,8 +60,10 @@ def _link(m: Model) -> None:
     m.committees = list(m.committee.values())
     m.occupation = {o["slug"]: {**o, "rows": [], "listed": o.get("listed", True)} for o in m.occupations}
     m.occupations = list(m.occupation.values())
+    codes = {c["slug"]: c for c in m.names.get("codes", [])}
     for o in m.occupations:
         o["pinyin_plain"] = plain(o["pinyin"])
+        o["dadian"] = codes.get(o["slug"])  # {code, dadian_name?} from the 2022 classification, or None
         o["initial"] = o["pinyin_plain"][0]
     m.occupations_az = sorted(m.occupations, key=lambda o: (o["pinyin_plain"], o["zh"]))
     m.occupation_by_zh = {o["zh"]: o for o in m.occupations}
@@ -121,6 +125,6 @@ def load_model(data_dir: Path = DATA) -> Model:
               categories=d["categories"], committees=d["committees"], rows=d["catalogue"],
               occupations=d["occupations"], glossary=d["glossary"], decisions=d["decisions"] or [],
               rules=d["rules"], pinyin_overrides=d["pinyin-overrides"] or [],
-              committee_guide=d["committee-guide"])
+              committee_guide=d["committee-guide"], not_listed=d["not-listed"], names=d["names"])
     _link(m)
     return m

@@ -29,3 +29,29 @@ def plain(pinyin: str) -> str:
     """'gāng qín tiáo lǜ shī' → 'gang qin tiao lv shi'."""
     pinyin = re.sub("[ǖǘǚǜü]", "v", pinyin)
     return "".join(c for c in unicodedata.normalize("NFD", pinyin) if not unicodedata.combining(c))
+
+
+def rewrite_stored(path=None) -> list[str]:
+    """Rewrite the ``pinyin:`` line of every occupation in data/occupations.yaml from its name and the reviewed
+    overrides (text substitution: comments and layout stay). Slugs are never touched. Returns what changed."""
+    from .model import load_model
+    from .paths import DATA
+
+    path = path or DATA / "occupations.yaml"
+    m = load_model()
+    lines = path.read_text(encoding="utf-8").split("\n")
+    changed, name = [], None
+    for i, line in enumerate(lines):
+        if line.startswith("  zh: "):
+            name = line[len("  zh: "):].strip()
+        elif line.startswith("  pinyin: ") and name:
+            new = pinyin_of(name, m.pinyin_overrides)
+            if line != "  pinyin: " + new:
+                changed.append(f"{name}: {line[len('  pinyin: '):]} → {new}")
+                lines[i] = "  pinyin: " + new
+    path.write_text("\n".join(lines), encoding="utf-8")
+    return changed
+
+
+if __name__ == "__main__":
+    print("\n".join(rewrite_stored()) or "every stored pinyin already agrees")

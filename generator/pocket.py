@@ -51,7 +51,7 @@ def finder_parts(m: Model) -> dict:
         lunr_js = files["assets/javascripts/lunr.js"]
     for d in per_lang.values():  # finder.js reads doc.path; pocket.js puts it back (occupations/<slug>.md)
         for doc in d["docs"]:
-            if doc.pop("path") != f"occupations/{doc['slug']}.md":
+            if "slug" in doc and doc.pop("path") != f"occupations/{doc['slug']}.md":
                 raise ValueError("generator/finder.py: a finder document's path is not occupations/<slug>.md")
     shared_keys = [k for k in per_lang["zh"] if k != "index" and per_lang["zh"][k] == per_lang["en"][k]]
     return {
@@ -59,7 +59,7 @@ def finder_parts(m: Model) -> dict:
         "lang": {lang: {k: v for k, v in d.items() if k not in shared_keys and k != "index"}
                  for lang, d in per_lang.items()},
         "fields": list(finder.FIELDS),
-        "tokens": [finder.fields(m, o) for o in m.occupations_az],
+        "tokens": finder.tokens(m),
         "lunr_js": lunr_js,
     }
 
@@ -141,6 +141,8 @@ def render(m: Model) -> str:
     scripts = {
         "lunr": _inline(strip_comments(finder["lunr_js"]), "lunr.js") if finder else None,
         "finder": _inline((SCRIPTS / "finder.js").read_text(encoding="utf-8"), "finder.js") if finder else None,
+        "finder_search": _inline((SCRIPTS / "finder-search.js").read_text(encoding="utf-8"), "finder-search.js")
+        if finder else None,
         "eligibility": _inline((SCRIPTS / "eligibility.js").read_text(encoding="utf-8"), "eligibility.js"),
         "pocket": _inline((HERE / "pocket.js").read_text(encoding="utf-8"), "pocket.js"),
     }

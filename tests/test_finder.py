@@ -21,6 +21,11 @@ INDEX_JS = "assets/javascripts/finder-index.js"
 
 
 
+def entry_tokens(model, slug):
+    from generator.finder_entries import entries
+    return finder.fields(model, next(e for e in entries(model) if e.get("occupation", {}).get("slug") == slug))
+
+
 @pytest.fixture(scope="module")
 def data(model):
     return {lang: finder.finder_data(model, lang) for lang in LANGS}
@@ -31,7 +36,7 @@ def test_index_covers_every_occupation_in_both_languages(model, data):
     assert len(slugs) == 171
     for lang in LANGS:
         docs = data[lang]["docs"]
-        assert [d["slug"] for d in docs] == [o["slug"] for o in model.occupations_az]
+        assert [d["slug"] for d in docs if d["kind"] == "occupation"] == [o["slug"] for o in model.occupations_az]
         refs = {ref for ref, _ in data[lang]["index"]["fieldVectors"]}
         assert refs == {f"{field}/{n}" for field in finder.FIELDS for n in range(len(docs))}
 
@@ -39,7 +44,7 @@ def test_index_covers_every_occupation_in_both_languages(model, data):
 def test_every_hit_names_its_committees(model, data):
     for lang in LANGS:
         committees = data[lang]["committees"]
-        for doc in data[lang]["docs"]:
+        for doc in (d for d in data[lang]["docs"] if d["kind"] == "occupation"):
             o = model.occupation[doc["slug"]]
             expected = {c["id"] for row in o["rows"] for c in row["committee_objs"]}
             assert set(doc["committees"]) == expected and expected, doc["slug"]
@@ -59,17 +64,17 @@ def test_index_is_built_with_an_empty_pipeline(data):
 
 
 def test_pinyin_suffixes_let_a_prefix_query_find_a_name_by_any_of_its_words(model):
-    tokens = finder.fields(model, model.occupation_by_zh["工程机械维修工"])
+    tokens = entry_tokens(model, "gongchengjixieweixiugong")
     assert "gongchengjixieweixiugong" in tokens["py"] and "weixiugong" in tokens["py"]
     assert "gcjxwxg" in tokens["ini"] and "wxg" in tokens["ini"]
     assert {"维修", "修工", "维"} <= set(tokens["zh"])
 
 
 def test_aliases_are_indexed_as_chinese_pinyin_and_english(model):
-    tokens = finder.fields(model, model.occupation["zengcaizhizaoshebeicaozuoyuan"])
+    tokens = entry_tokens(model, "zengcaizhizaoshebeicaozuoyuan")
     assert {"3d", "d打", "打印"} <= set(tokens["zh"])
     assert "3d" in tokens["en"] and "print" in tokens["en"]
-    tokens = finder.fields(model, model.occupation["hangong"])
+    tokens = entry_tokens(model, "hangong")
     assert "dianhangong" in tokens["py"] and "weld" in tokens["en"]
 
 
@@ -89,12 +94,15 @@ def test_traditional_map_turns_every_name_back_into_simplified(model, data):
                 assert "".join(trad.get(c, c) for c in written) == name, (name, written)
 
 
-def test_no_hit_message_links_to_the_attachments_note_2(model, data):
-    assert "note.2" in model.clause
+def test_not_listed_text_cites_scope_notes_the_school_row_and_whom_to_ask(model, data):
     for lang in LANGS:
-        labels = data[lang]["labels"]
-        assert labels["none_href"] == "policy/index.md#clause-note-2"
-        assert "{query}" in labels["none"]
+        nl = data[lang]["not_listed"]
+        refs = {r["href"] for p in nl["points"] for r in p["refs"]}
+        assert {"policy/index.md#clause-3-1-1", "policy/index.md#clause-note-1", "policy/index.md#clause-note-2",
+                "policy/index.md#clause-3-5-1", "catalogue/index.md#row-internship-instructors"} <= refs
+        assert any(p.get("link", {}).get("href") == "check/index.md" for p in nl["points"])
+        assert "{query}" in data[lang]["labels"]["none"]
+    assert "职称申报点" in " ".join(p["text"] for p in data["zh"]["not_listed"]["points"])
 
 
 def test_lunr_js_is_copied_from_mkdocs_at_build_time_not_committed(model):

@@ -141,15 +141,19 @@ def test_query_with_markup_is_shown_as_text_and_runs_no_script(page, base_url):
 
 
 @pytest.mark.parametrize("lang, words", [("zh", "职称评审委员会"), ("en", "not excluded")])
-def test_no_hit_says_an_unlisted_occupation_is_not_excluded_and_links_note_2(page, base_url, lang, words):
+def test_no_hit_gives_the_next_step_and_links_note_2(page, base_url, lang, words):
     box = open_finder(page, base_url, lang)
-    type_query(page, "程序员")
+    type_query(page, "快递员")
     assert page.locator(OPTIONS).count() == 0
     assert box.get_attribute("aria-expanded") == "false"
     status = page.locator(".gt-finder [role=status]")
-    assert "程序员" in status.inner_text() and words in status.inner_text()
-    link = status.locator("a")
-    assert link.get_attribute("href").endswith("policy/#clause-note-2")
+    text = status.inner_text()
+    assert "快递员" in text and words in text
+    points = status.locator("[data-point]").evaluate_all("els => els.map(e => e.dataset.point)")
+    assert points == ["scope", "trades", "committee-decides", "school-instructors", "ask", "check"]
+    assert status.locator('a[href$="check/"]').count() == 1
+    assert status.locator('a[href$="catalogue/#row-internship-instructors"]').count() == 1
+    link = status.locator('a[href$="policy/#clause-note-2"]')
     link.click()
     page.wait_for_url("**/policy/#clause-note-2")
     assert page.locator("#clause-note-2").count() == 1

@@ -205,7 +205,7 @@
       Object.keys(F.shared).forEach(function (k) { d[k] = F.shared[k]; });
       Object.keys(F.lang[l]).forEach(function (k) { d[k] = F.lang[l][k]; });
       d.docs = d.docs.map(function (doc) {
-        var copy = {path: "occupations/" + doc.slug + ".md"};
+        var copy = doc.slug ? {path: "occupations/" + doc.slug + ".md"} : {};
         Object.keys(doc).forEach(function (k) { copy[k] = doc[k]; });
         return copy;
       });
