@@ -18,8 +18,8 @@ import logging
 
 from .model import Model
 
-MIN_FREQ = 20
-KEEP_FREQ = 300  # a longer word that keeps the boundary is listed only if this common (the data stays small)
+MIN_FREQ = 50
+KEEP_FREQ = 1000  # a longer word that keeps the boundary is listed only if this common (the data stays small)
 
 
 @functools.lru_cache(maxsize=1)
@@ -79,7 +79,7 @@ def _blockers(names: tuple[str, ...], reviewed: tuple[tuple[str, str], ...]) -> 
         minimal = sorted(x for x in found if not any(y != x and x.endswith(y) for y in found))
         entries = []
         for x in minimal:  # longer words ending with x that keep the boundary (普通 before 车工, though 通车)
-            keep = sorted(w for w in words_ending(tk, x) if tk.FREQ[w] >= KEEP_FREQ and len(w) <= 3
+            keep = sorted(w for w in words_ending(tk, x) if tk.FREQ[w] >= KEEP_FREQ and len(w) <= 2
                           and _boundary_kept(tk, w, name)
                           and not any(y in found for y in _suffixes(w, x)))
             entries.append([x, *keep] if keep else x)

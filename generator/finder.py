@@ -31,7 +31,7 @@ from lunr.stemmer import stemmer
 from lunr.token import Token
 
 from . import covered, not_listed
-from .finder_entries import entries
+from .finder_entries import entries, row_view
 from .model import Model
 from .pinyin import pinyin_of
 
@@ -171,7 +171,8 @@ def committees(model: Model, lang: str, strings: dict) -> dict[str, dict]:
 
 def documents(model: Model) -> list[dict]:
     """What a hit shows and links to, in index order (occupations A–Z first, which also breaks ties).
-    ``exact``: the compact keys of the names; ``alias``: of the aliases (every reading) and the initials."""
+    ``alias``: the compact keys of the aliases (every reading) and the initials; the keys of the name itself
+    (``exact_keys``) the browser derives from zh, pinyin and en (finder-search.js: exactKeys)."""
     docs = []
     for e in entries(model):
         all_py = readings(model, e["zh"], e["pinyin"])
@@ -179,12 +180,14 @@ def documents(model: Model) -> list[dict]:
         alias_keys += ["".join(p) for a in e["aliases_zh"] for p in readings(model, a)]
         alias_keys += ["".join(p) for p in all_py[1:]]
         alias_keys.append("".join(p[0] for p in all_py[0]))
-        doc = {"kind": e["kind"], "zh": e["zh"], "en": e["en"], "pinyin": e["pinyin"],
-               "exact": sorted({compact(e["zh"]), "".join(all_py[0]), compact(e["en"])}),
-               "alias": sorted(set(alias_keys) - {""})}
-        if e["kind"] == "occupation":
+        doc = {"zh": e["zh"], "en": e["en"], "pinyin": e["pinyin"], "alias": sorted(set(alias_keys) - {""})}
+        if e["kind"] != "occupation":  # absent: a listed occupation
+            doc["kind"] = e["kind"]
+        else:
             o = e["occupation"]
-            doc.update({"slug": o["slug"], "listed": o["listed"], "path": f"occupations/{o['slug']}.md",
+            if not o["listed"]:
+                doc["listed"] = False
+            doc.update({"slug": o["slug"], "path": f"occupations/{o['slug']}.md",
                         "committees": list(dict.fromkeys(c["id"] for row in o["rows"] for c in row["committee_objs"]))})
             if o.get("dadian"):
                 doc["code"] = o["dadian"]["code"]
@@ -197,6 +200,11 @@ def documents(model: Model) -> list[dict]:
     return docs
 
 
+def exact_keys(doc: dict) -> list[str]:
+    """The compact keys of a document's own names, as finder-search.js derives them."""
+    return sorted({compact(doc["zh"]), compact(doc["pinyin"]), compact(doc["en"])})
+
+
 def clauses(model: Model, lang: str) -> dict[str, dict]:
     """Every numbered clause of the plan and the attachment's notes, by id: its label, heading and anchor
     (a clause number typed in the finder — 四（五）, 4.5, IV(5), 注1 — is looked up here)."""
@@ -205,7 +213,7 @@ def clauses(model: Model, lang: str) -> dict[str, dict]:
         if c["document"] not in ("plan", "annex") or not isinstance(c.get("label"), dict):
             continue
         heading = (c.get("heading") or {}).get(lang) or (c["zh"] if lang == "zh" else c.get("en") or c["zh"])
-        short = heading if len(heading) <= 60 else heading[:58].rstrip() + "…"
+        short = heading if len(heading) <= 24 else heading[:22].rstrip() + "…"
         out[c["id"]] = {"label": c["label"][lang].rstrip("."), "text": short.strip(),
                         "href": "policy/index.md#clause-" + c["id"].replace(".", "-")}
     return out
@@ -222,12 +230,16 @@ def finder_data(model: Model, lang: str) -> dict:
 
     strings = load_strings()
     docs = documents(model)
-    ref = {d["slug"]: n for n, d in enumerate(docs) if d["kind"] == "occupation"}
+    ref = {d["slug"]: n for n, d in enumerate(docs) if "slug" in d}
+    model_rows = {r["id"]: r for r in model.rows}
     return {"index": build_index(model), "docs": docs, "committees": committees(model, lang, strings),
             "trad": trad_map(model), "labels": labels(model, lang, strings), "lang": lang,
             "not_listed": not_listed.view(model, lang), "clauses": clauses(model, lang),
             "covered": covered.blockers(model), "generic": model.names["generic"],
-            "words": [{"word": w["word"], "refs": [ref[s] for s in w["occupations"]]} for w in model.names["words"]]}
+            "words": [{"word": w["word"], "refs": [ref[s] for s in w["occupations"]]} for w in model.names["words"]],
+            "rows": {r: row_view(model_rows[r]) for r in sorted({d["row"] for d in docs if "row" in d})},
+            "sources": {k: {"zh": v["zh"], "en": v["en"], "url": v["url"]} for k, v in sorted(model.names["sources"].items())
+                        if any(d.get("source") == k for d in docs)}}
 
 
 def files(model: Model, lang: str) -> dict[str, str]:

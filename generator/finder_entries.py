@@ -9,7 +9,8 @@
    findable by their category and printed series.
 
 Every entry has ``zh``, ``en``, ``pinyin`` and ``aliases_zh``/``aliases_en`` (what the index tokenizes) and
-the fields its hit shows, in both languages, so the same documents serve both sites and the pocket file.
+the fields its hit shows, in both languages, so the same documents serve both sites and the pocket file;
+a row and a source are referred to by id (``row_view`` and data/names.yaml ``sources`` give what they show).
 """
 from __future__ import annotations
 
@@ -31,15 +32,9 @@ def row_view(row: dict) -> dict:
     }
 
 
-def _source(model: Model, source_id: str) -> dict:
-    s = model.names["sources"][source_id]
-    return {"zh": s["zh"], "en": s["en"], "url": s["url"]}
-
-
 def entries(model: Model) -> list[dict]:
     out = []
     ref = {o["slug"]: n for n, o in enumerate(model.occupations_az)}
-    rows = {r["id"]: r for r in model.rows}
     for o in model.occupations_az:
         out.append({"kind": "occupation", "occupation": o, "zh": o["zh"], "en": o["en"], "pinyin": o["pinyin"],
                     "aliases_zh": o.get("aliases_zh") or [], "aliases_en": o.get("aliases_en") or []})
@@ -51,14 +46,13 @@ def entries(model: Model) -> list[dict]:
             if kind == "everyday":
                 entry["reason"] = e["reason"]
             else:
-                entry["source"] = _source(model, e["source"])
+                entry["source"] = e["source"]
             out.append(entry)
     for p in names["programmes"]:
         out.append({"kind": "programme", "zh": p["name"], "en": p["en"],
                     "pinyin": pinyin_of(p["name"], model.pinyin_overrides),
                     "aliases_zh": p.get("names") or [], "aliases_en": [],
-                    "refs": [ref[s] for s in p["occupations"]], "row": row_view(rows[p["row"]]),
-                    "source": _source(model, p["source"])})
+                    "refs": [ref[s] for s in p["occupations"]], "row": p["row"], "source": p["source"]})
     for r in model.rows:
         if r["entries"]:
             continue
@@ -67,5 +61,5 @@ def entries(model: Model) -> list[dict]:
         names_en = list(dict.fromkeys([c["en"] for c in r["category_objs"]] + [r["series_obj"]["en"]]))
         out.append({"kind": "row", "zh": names_zh[0], "en": names_en[0],
                     "pinyin": pinyin_of(names_zh[0], model.pinyin_overrides),
-                    "aliases_zh": names_zh[1:], "aliases_en": names_en[1:], "row": row_view(r)})
+                    "aliases_zh": names_zh[1:], "aliases_en": names_en[1:], "row": r["id"]})
     return out

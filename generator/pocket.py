@@ -53,6 +53,8 @@ def finder_parts(m: Model) -> dict:
         for doc in d["docs"]:
             if "slug" in doc and doc.pop("path") != f"occupations/{doc['slug']}.md":
                 raise ValueError("generator/finder.py: a finder document's path is not occupations/<slug>.md")
+    for d in per_lang.values():  # to stay in budget the pocket's clause hits show the number only, not the heading
+        d["clauses"] = {cid: {k: v for k, v in c.items() if k != "text"} for cid, c in d["clauses"].items()}
     shared_keys = [k for k in per_lang["zh"] if k != "index" and per_lang["zh"][k] == per_lang["en"][k]]
     return {
         "shared": {k: per_lang["zh"][k] for k in shared_keys},
@@ -140,9 +142,10 @@ def render(m: Model) -> str:
                     [HERE / "pocket.css"] + ([STYLES / "finder.css"] if finder else []))
     scripts = {
         "lunr": _inline(strip_comments(finder["lunr_js"]), "lunr.js") if finder else None,
-        "finder": _inline((SCRIPTS / "finder.js").read_text(encoding="utf-8"), "finder.js") if finder else None,
-        "finder_search": _inline((SCRIPTS / "finder-search.js").read_text(encoding="utf-8"), "finder-search.js")
+        "finder": _inline(strip_comments((SCRIPTS / "finder.js").read_text(encoding="utf-8")), "finder.js")
         if finder else None,
+        "finder_search": _inline(strip_comments((SCRIPTS / "finder-search.js").read_text(encoding="utf-8")),
+                                 "finder-search.js") if finder else None,
         "eligibility": _inline((SCRIPTS / "eligibility.js").read_text(encoding="utf-8"), "eligibility.js"),
         "pocket": _inline((HERE / "pocket.js").read_text(encoding="utf-8"), "pocket.js"),
     }

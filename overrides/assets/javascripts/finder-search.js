@@ -32,6 +32,11 @@ function create(data, lunr) {
   var REQUIRED = lunr.Query.presence.REQUIRED;
   var TRAILING = lunr.Query.wildcard.TRAILING;
   var docs = data.docs;
+  docs.forEach(function (d) {
+    if (!d.kind) d.kind = "occupation";  // generator/finder.py leaves out what it can derive
+    var keys = [d.zh, d.pinyin, d.en].map(function (t) { return normalize(t).replace(/ /g, ""); });
+    d.exact = keys.filter(function (k, i) { return k && keys.indexOf(k) === i; }).sort();  // finder.py: exact_keys
+  });
   var index = null;
   var listed = docs.filter(function (d) { return d.kind === "occupation"; });
   var byName = {};
@@ -248,9 +253,9 @@ function create(data, lunr) {
     var d = hit.doc;
     if (d.kind === "programme") {
       return d.refs.map(function (r) { return {kind: "programme", doc: docs[r], via: d}; })
-        .concat([{kind: "row", doc: d, row: d.row, via: d}]);
+        .concat([{kind: "row", doc: d, row: data.rows[d.row], via: d}]);
     }
-    if (d.kind === "row") return [{kind: "row", doc: d, row: d.row}];
+    if (d.kind === "row") return [{kind: "row", doc: d, row: data.rows[d.row]}];
     if (d.kind === "everyday" || d.kind === "trade") return [{kind: d.kind, doc: docs[d.ref], via: d}];
     return [{kind: "occupation", doc: d}];
   }

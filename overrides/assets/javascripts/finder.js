@@ -124,8 +124,10 @@ function drawItem(li, it, query) {
     li.setAttribute("data-clause", it.id);
     var h = li.appendChild(el("span", "gt-finder__head"));
     h.appendChild(el("span", "gt-finder__name", labels.clause + " " + it.clause.label));
-    h.appendChild(document.createTextNode(" "));
-    h.appendChild(el("span", "gt-finder__pinyin", it.clause.text));
+    if (it.clause.text) {
+      h.appendChild(document.createTextNode(" "));
+      h.appendChild(el("span", "gt-finder__pinyin", it.clause.text));
+    }
     return;
   }
   if (it.kind === "row") {
@@ -145,9 +147,11 @@ function drawItem(li, it, query) {
   var name = lang === "zh" ? d.zh : d.en;
   if (it.kind === "covered") note(li, fillNodes(labels.covered, {name: name}));
   if (it.kind === "everyday") note(li, fillNodes(labels.everyday, {query: v.zh, reason: tr(v.reason)}));
-  if (it.kind === "trade") note(li, fillNodes(labels.trade, {query: v.zh, name: name, source: tr(v.source)}));
+  if (it.kind === "trade") {
+    note(li, fillNodes(labels.trade, {query: v.zh, name: name, source: tr(data.sources[v.source])}));
+  }
   if (it.kind === "programme") {
-    note(li, fillNodes(labels.programme, {programme: tr({zh: v.zh, en: v.en}), source: tr(v.source)}));
+    note(li, fillNodes(labels.programme, {programme: tr({zh: v.zh, en: v.en}), source: tr(data.sources[v.source])}));
   }
   li.appendChild(nameNode(d));
   if (d.code && (it.kind === "code" || /\d-\d/.test(query))) {
