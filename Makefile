@@ -50,8 +50,8 @@ browser:  ## Debian's Chromium and a CJK font for the browser tests (apt, as roo
 	  apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y chromium fonts-noto-cjk; fi
 
 test: deps browser  ## build everything, then run all tests (browser tests included)
-	@# One online build (site/) and one offline build (dist/) per run; every test reads these, none rebuilds.
-	$(PY) -m generator build
+	@# One offline build (dist/) and one online build (site/, which `dist` rebuilds to serve the offline forms)
+	@# per run; every test reads these two, none rebuilds.
 	$(PY) -m generator dist
 	$(PYTEST)
 
@@ -64,7 +64,6 @@ lint: deps  ## ruff, yamllint on data/, the publish workflow against GitHub's sc
 	$(VENV)/bin/check-jsonschema --builtin-schema vendor.github-workflows .github/workflows/*.yml
 
 bench: deps browser $(BENCH_DEPS)  ## print build and test-suite time, sizes, page weights, finder latency, Lighthouse, a 10x scaling run
-	$(PY) -m generator build
 	$(PY) -m generator dist
 	$(PY) -m bench
 

@@ -110,10 +110,24 @@ def check_references(f: dict[str, RawFile]) -> list[Problem]:
                 if name not in {_entry_name(e) for e in row["occupations"]}:
                     cat_problem = cat.problem((i, "notes", j, "occupations", k), "an occupation of this row", repr(name))
                     out.append(cat_problem)
-    cl = f["clauses"]
+    out += _clause_parents(f["clauses"])
+    return out
+
+
+def _clause_parents(cl: RawFile) -> list[Problem]:
+    """A clause's parent is a clause of the same document that comes before it."""
+    out, before = [], {}
     for i, c in enumerate(cl.data):
-        if c.get("parent") is not None:
-            need(cl, (i, "parent"), c["parent"], clauses, "a clause id from data/clauses.yaml")
+        p = c.get("parent")
+        if p is not None:
+            if p not in before:
+                later = any(x["id"] == p for x in cl.data)
+                out.append(cl.problem((i, "parent"), "the id of a clause that comes before this one",
+                                      f"{p!r}, {'which comes after it' if later else 'no such clause'}"))
+            elif before[p] != c["document"]:
+                out.append(cl.problem((i, "parent"), f"a clause of the same document ({c['document']!r})",
+                                      f"{p!r} of {before[p]!r}"))
+        before[c["id"]] = c["document"]
     return out
 
 
@@ -167,10 +181,49 @@ def check_rules(f: dict[str, RawFile]) -> list[Problem]:
             if c.get("test") == "honour-in-group" and c.get("group") not in honour_groups:
                 out.append(rules.problem(("pathways", i, "conditions", j, "group"),
                                          f"an id of honour_groups ({', '.join(sorted(honour_groups))})", repr(c.get("group"))))
+    for i, g in enumerate(data.get("pathway_groups") or []):
+        for j, c in enumerate(g.get("common") or []):
+            if c.get("group") is not None and c["group"] not in honour_groups:
+                out.append(rules.problem(("pathway_groups", i, "common", j, "group"),
+                                         f"an id of honour_groups ({', '.join(sorted(honour_groups))})", repr(c["group"])))
     for path, ids in _walk_key(data, "decisions"):
         for j, d in enumerate(ids if isinstance(ids, list) else []):
             if d not in decisions:
                 out.append(rules.problem(path + (j,), "a decision id from data/decisions.yaml", repr(d)))
+    return out + _honours_once(rules) + _exemption_order(rules) + _education_terms(rules, terms)
+
+
+def _honours_once(rules: RawFile) -> list[Problem]:
+    first, out = {}, []
+    for i, g in enumerate(rules.data.get("honour_groups") or []):
+        for j, h in enumerate(g.get("honours") or []):
+            if h["id"] in first:
+                out.append(rules.problem(("honour_groups", i, "honours", j, "id"), "each honour in one group only",
+                                         f"{h['id']!r}, already in group {first[h['id']]!r}"))
+            first.setdefault(h["id"], g.get("id"))
+    return out
+
+
+def _exemption_order(rules: RawFile) -> list[Problem]:
+    """An exemption that follows another (``exempt: <id>``) names one listed before it."""
+    seen, out = [], []
+    for i, x in enumerate(rules.data.get("exemptions") or []):
+        for j, alt in enumerate(x.get("when") or []):
+            if "exempt" in alt and alt["exempt"] not in seen:
+                out.append(rules.problem(("exemptions", i, "when", j, "exempt"),
+                                         f"an exemption listed before this one ({', '.join(seen) or 'none'})",
+                                         repr(alt["exempt"])))
+        seen.append(x.get("id"))
+    return out
+
+
+def _education_terms(rules: RawFile, terms: set) -> list[Problem]:
+    out = []
+    for i, c in enumerate((rules.data.get("education_equivalence") or {}).get("classes") or []):
+        for key in ("id", "equivalent"):
+            if c.get(key) not in terms:
+                out.append(rules.problem(("education_equivalence", "classes", i, key),
+                                         "a term id from data/glossary.yaml", repr(c.get(key))))
     return out
 
 

@@ -155,17 +155,9 @@ def trad_map(model: Model) -> dict[str, str]:
     return dict(sorted(table.items()))
 
 
-def committee_text(c: dict, lang: str, strings: dict) -> str:
-    """A committee as a hit shows it: its name, or for a field-only committee the field 三(四)1 names."""
-    if c.get("zh"):
-        return c["zh"] if lang == "zh" else (c.get("en") or c["zh"])
-    field = c.get("field_3_4_1") if lang == "zh" else c.get("field_3_4_1_en") or c.get("field_3_4_1")
-    return strings["finder_field_only"][lang].format(field=field or "")
-
-
 def committees(model: Model, lang: str, strings: dict) -> dict[str, dict]:
     """Every committee once, by id (hits refer to them by id): names zh/en and the text a hit shows."""
-    return {c["id"]: {"zh": c.get("zh"), "en": c.get("en"), "text": committee_text(c, lang, strings)}
+    return {c["id"]: {"zh": c.get("zh"), "en": c.get("en"), "text": c["display"][lang]}
             for c in sorted(model.committees, key=lambda c: c["id"])}
 
 

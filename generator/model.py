@@ -13,6 +13,7 @@ from .crossrefs import check_all
 from .load import load_raw
 from .paths import DATA
 from .pinyin import plain
+from .strings import load_strings
 
 
 @dataclass(repr=False, eq=False)
@@ -50,13 +51,24 @@ class Model:
         return sum(len(r["occupations"]) for r in self.rows)
 
 
+def committee_display(c: dict, field_only: dict) -> dict:
+    """A committee's name as every page, the finder, the check and the pocket file show it, per language:
+    its name, or for a committee 三(四)1 names only by its field, a sentence saying so."""
+    if c.get("zh"):
+        return {"zh": c["zh"], "en": c.get("en") or c["zh"]}
+    fields = {"zh": c["field_3_4_1"], "en": c.get("field_3_4_1_en") or c["field_3_4_1"]}
+    return {lang: field_only[lang].format(field=fields[lang]) for lang in field_only}
+
+
 def _link(m: Model) -> None:
     m.clause = {c["id"]: c for c in m.clauses}
     m.series_by_id = {s["id"]: {**s, "rows": [], "categories": [], "committees": []} for s in m.series}
     m.series = list(m.series_by_id.values())
     m.category = {c["id"]: {**c, "rows": []} for c in m.categories}
     m.categories = list(m.category.values())
-    m.committee = {c["id"]: {**c, "rows": [], "occupations": []} for c in m.committees}
+    field_only = load_strings()["field_only_committee"]
+    m.committee = {c["id"]: {**c, "rows": [], "occupations": [], "display": committee_display(c, field_only)}
+                   for c in m.committees}
     m.committees = list(m.committee.values())
     m.occupation = {o["slug"]: {**o, "rows": [], "listed": o.get("listed", True)} for o in m.occupations}
     m.occupations = list(m.occupation.values())

@@ -108,14 +108,6 @@ def _json(data) -> Markup:
     return Markup(text.replace("</", "<\\/").replace("\u2028", "\\u2028").replace("\u2029", "\\u2029"))
 
 
-def committee_name(c: dict, lang: str, strings: dict) -> str:
-    """A committee's name; for a field-only committee, the field 三(四)1 names (as the site says it)."""
-    if c.get("zh"):
-        return c["zh"] if lang == "zh" else c["en"]
-    field = c.get("field_3_4_1") if lang == "zh" else c.get("field_3_4_1_en")
-    return strings["field_only_committee"][lang].format(field=field)
-
-
 def page_data(m: Model, strings: dict, rules: dict, finder: dict | None) -> dict:
     """The JSON the pocket's scripts read: rules, finder parts, names, and the labels drawn by script."""
     clause_ids = {x["clause"] for part in ("pathways", "reminders", "exemptions") for x in rules[part]}
@@ -126,7 +118,7 @@ def page_data(m: Model, strings: dict, rules: dict, finder: dict | None) -> dict
         "clauses": {cid: {lang: helpers[lang].clause_label(cid) for lang in LANGS} for cid in sorted(clause_ids)},
         "labels": {k[len("pocket_js_"):]: v for k, v in strings.items() if k.startswith("pocket_js_")},
         "finder": None if finder is None else {k: finder[k] for k in ("shared", "lang", "fields", "tokens")},
-        "committees": {c["id"]: {lang: committee_name(c, lang, strings) for lang in LANGS} for c in m.committees},
+        "committees": {c["id"]: c["display"] for c in m.committees},
         # names and committees are in rules["occupations"]; here what the occupation card adds
         "occupations": {o["slug"]: {"pinyin": o["pinyin"], "rows": [r["id"] for r in o["rows"]]}
                         for o in m.occupations if o["rows"]},

@@ -8,24 +8,11 @@ import posixpath
 import re
 
 import jinja2
-import yaml
 from markupsafe import Markup, escape
 
 from .model import Model
-from .paths import LANGS, TEMPLATES
-
-
-def load_strings() -> dict:
-    """Merge templates/strings/*.yaml (one file per area of the site); a key defined twice is an error."""
-    merged: dict = {}
-    for path in sorted((TEMPLATES / "strings").glob("*.yaml")):
-        for key, value in (yaml.safe_load(path.read_text(encoding="utf-8")) or {}).items():
-            if key in merged:
-                raise ValueError(f"{path.name}: string {key!r} is already defined in another strings file")
-            if set(value) != set(LANGS):
-                raise ValueError(f"{path.name}: string {key!r} needs exactly {LANGS}, has {sorted(value)}")
-            merged[key] = value
-    return merged
+from .paths import TEMPLATES
+from .strings import load_strings  # noqa: F401 (templates' helpers and older imports)
 
 
 def occupation_path(o: dict) -> str:

@@ -244,6 +244,34 @@ def wrong_occupation_entry_shape(d):
     return Expect("catalogue.yaml", line, ("[0].occupations[2]", "'nam'"))
 
 
+def level_missing_from_the_glossary(d):
+    line = replace(d / "rules.yaml", r"^  skill: \[senior-worker, technician,", "  skill: [senior-worker, master-technician,")
+    return Expect("rules.yaml", line, ("levels.skill[1]", "technician", "master-technician"))
+
+
+def exemption_following_a_later_one(d):
+    line = replace(d / "rules.yaml", r"^      - \{exempt: theory-exam\}$", "      - {exempt: theory-fee}")
+    return Expect("rules.yaml", line, ("exemptions[1].when[0].exempt", "listed before", "'theory-fee'"))
+
+
+def honour_in_two_groups(d):
+    lines = _lines(d / "rules.yaml")
+    i = _find(lines, r"^      - id: china-skill-award$", 0)
+    j = _find(lines, r"^      - id: ", _find(lines, r"^  - id: second$", 0))
+    lines[j] = lines[j].replace(lines[j].split("id: ")[1].strip(), "china-skill-award")
+    (d / "rules.yaml").write_text("".join(lines), encoding="utf-8")
+    assert i < j
+    return Expect("rules.yaml", j + 1, ("honours", "each honour in one group only", "'china-skill-award'", "'first'"))
+
+
+def clause_parent_after_its_child(d):
+    lines = _lines(d / "clauses.yaml")
+    i = _find(lines, r'^  parent: "1"$', 0)
+    lines[i] = '  parent: "4"\n'
+    (d / "clauses.yaml").write_text("".join(lines), encoding="utf-8")
+    return Expect("clauses.yaml", i + 1, ("parent", "comes before", "'4'"))
+
+
 CASES = [Case(f.__name__.replace("_", "-"), f) for f in (
     yaml_syntax_error, tab_indentation, wrong_type, unknown_committee, unknown_category,
     category_of_another_series, unknown_series, duplicate_id, duplicate_slug, chinese_note_without_english,
@@ -251,5 +279,6 @@ CASES = [Case(f.__name__.replace("_", "-"), f) for f in (
     unknown_honour_group_in_rules, unknown_decision_in_rules, empty_name, malformed_date, unquoted_date,
     occupation_twice_in_one_row, unknown_occupation_in_row, duplicate_yaml_key, clause_id_read_as_float,
     occupation_in_no_row, unknown_related_slug, missing_data_file, missing_required_key, misspelt_key,
-    empty_list, not_utf8, wrong_occupation_entry_shape,
+    empty_list, not_utf8, wrong_occupation_entry_shape, level_missing_from_the_glossary,
+    exemption_following_a_later_one, honour_in_two_groups, clause_parent_after_its_child,
 )]

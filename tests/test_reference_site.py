@@ -221,3 +221,18 @@ def test_each_language_has_its_own_search_index_and_settings(index, lang, pipeli
     assert (doc["config"]["lang"], doc["config"]["pipeline"]) == (lang, pipeline)
     locations = [d["location"] for d in doc["docs"]]
     assert locations and not any(loc.startswith("en/") for loc in locations)
+
+
+@pytest.mark.parametrize("lang_prefix", ["", "en/"])
+def test_a_committee_named_only_by_its_field_is_named_the_same_on_its_page_and_in_the_finder(model, site_dir,
+                                                                                          lang_prefix):
+    """The display name is computed once (model.committee_display) and shown as it is everywhere."""
+    import html as html_lib
+
+    from generator.finder import committees as finder_committees
+    from generator.strings import load_strings
+    lang = "en" if lang_prefix else "zh"
+    [c, *_] = [c for c in model.committees if not c.get("zh")]
+    page = html_lib.unescape((site_dir / lang_prefix / "committees" / c["id"] / "index.html").read_text(encoding="utf-8"))
+    assert c["display"][lang] in re.search(r"<h1[^>]*>(.*?)</h1>", page, re.S).group(1)
+    assert finder_committees(model, lang, load_strings())[c["id"]]["text"] == c["display"][lang]

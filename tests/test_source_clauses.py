@@ -346,18 +346,6 @@ def test_a_clause_has_as_many_english_paragraphs_as_chinese_ones():
     assert wrong == []
 
 
-def test_parents_exist_in_the_same_document_and_come_before_their_children():
-    ids = [c["id"] for c in CLAUSES]
-    wrong = []
-    for n, c in enumerate(CLAUSES):
-        p = c.get("parent")
-        if p is None:
-            continue
-        if p not in BY_ID or BY_ID[p]["document"] != c["document"] or ids.index(p) >= n:
-            wrong.append(c["id"])
-    assert wrong == []
-
-
 def test_numbered_plan_clauses_have_the_clause_one_level_up_as_parent():
     wrong = []
     for c in CLAUSES:

@@ -77,8 +77,7 @@ def widget_data(doc: dict, h) -> dict:
     committees = {}
     for c in h.model.committees:
         if not (doc["committees"].get(c["id"]) or {}).get(h.lang):
-            named = c["field_3_4_1"] if h.lang == "zh" else c.get("field_3_4_1_en") or c["field_3_4_1"]
-            committees[c["id"]] = h.t("field_only_committee", field=named)
+            committees[c["id"]] = c["display"][h.lang]
     return {"lang": h.lang, "strings": strings, "clauses": {cid: h.clause_label(cid) for cid in clause_ids(doc)},
             "committees": committees}
 

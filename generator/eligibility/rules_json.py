@@ -4,7 +4,8 @@
 occupations and committees lists) and returns a plain dict: the policy window, the level orders with
 their glossary labels, the pathways with their group's common conditions appended, honours, exemptions,
 reminders, the profile fields, limits, every message template, and a compact occupation → committees map.
-It checks the references between these parts and raises DataError naming the key that is wrong.
+A pure transform of data that ``crossrefs`` has already checked (with file and line); the one check left
+here is the policy window's last day (the validity, which the policy-over-time issue moves into one place).
 ``dumps`` writes it deterministically (sorted keys, compact separators, UTF-8 text).
 """
 from __future__ import annotations
@@ -26,14 +27,8 @@ def _fail(where: str, expected: str, found: str, file: str = RULES_FILE):
     raise DataError([Problem(file, where, expected, found)])
 
 
-def _labelled(ids, glossary_by_id, where):
-    out = []
-    for i, term_id in enumerate(ids):
-        term = glossary_by_id.get(term_id)
-        if term is None:
-            _fail(f"{where}[{i}]", "an id of data/glossary.yaml", repr(term_id))
-        out.append({"id": term_id, "zh": term["zh"], "en": term["en"]})
-    return out
+def _labelled(ids, glossary_by_id):
+    return [{"id": term_id, "zh": glossary_by_id[term_id]["zh"], "en": glossary_by_id[term_id]["en"]} for term_id in ids]
 
 
 def _check_policy(policy: dict) -> dict:
@@ -51,48 +46,15 @@ def _check_policy(policy: dict) -> dict:
 
 def _committees_by_occupation(catalogue, occupations, committees) -> dict:
     slug_of = {o["zh"]: o["slug"] for o in occupations}
-    known_committees = {c["id"] for c in committees}
     by_slug = {o["slug"]: [] for o in occupations}
-    for r, row in enumerate(catalogue):
-        for e, entry in enumerate(row.get("occupations") or []):
-            name = entry if isinstance(entry, str) else entry["name"]
-            slug = slug_of.get(name)
-            if slug is None:
-                _fail(f"[{r}].occupations[{e}]", "an occupation named in data/occupations.yaml", repr(name),
-                      "data/catalogue.yaml")
+    for row in catalogue:
+        for entry in row.get("occupations") or []:
+            slug = slug_of[entry if isinstance(entry, str) else entry["name"]]
             for c in row.get("committees") or []:
-                if known_committees and c not in known_committees:
-                    _fail(f"[{r}].committees", "a committee id of data/committees.yaml", repr(c), "data/catalogue.yaml")
                 if c not in by_slug[slug]:
                     by_slug[slug].append(c)
     names = {o["slug"]: {"zh": o["zh"], "en": o.get("en") or ""} for o in occupations}
     return {slug: {**names[slug], "committees": ids} for slug, ids in by_slug.items()}
-
-
-def _check_references(rules: dict, honours: list) -> None:
-    kinds = rules["levels"]
-    groups = {g["id"]: g for g in rules["pathway_groups"]}
-    honour_groups = {g["id"] for g in rules["honour_groups"]}
-    for i, p in enumerate(rules["pathways"]):
-        group = groups.get(p["group"])
-        if group is None:
-            _fail(f"pathways[{i}].group", "an id of pathway_groups", repr(p["group"]))
-        if p["target"] not in kinds[group["kind"]]:
-            _fail(f"pathways[{i}].target", f"a {group['kind']} level ({', '.join(kinds[group['kind']])})", repr(p["target"]))
-        for j, c in enumerate(p["conditions"] + group["common"]):
-            if c.get("group") is not None and c["group"] not in honour_groups:
-                _fail(f"pathways[{i}].conditions[{j}].group", "an id of honour_groups", repr(c["group"]))
-    seen = set()
-    for h in honours:
-        if h["id"] in seen:
-            _fail("honour_groups", "each honour in one group only", repr(h["id"]))
-        seen.add(h["id"])
-    exemption_ids = []
-    for i, x in enumerate(rules["exemptions"]):
-        for alt in x["when"]:
-            if "exempt" in alt and alt["exempt"] not in exemption_ids:
-                _fail(f"exemptions[{i}].when", "an exemption listed before this one", repr(alt["exempt"]))
-        exemption_ids.append(x["id"])
 
 
 def _committee_facts(committees, catalogue) -> dict:
@@ -125,21 +87,19 @@ def build_rules_document(rules: dict, glossary: list, catalogue: list | None = N
     gloss = {t["id"]: t for t in glossary}
     honours = [{"id": h["id"], "group": g["id"], "zh": h["zh"], "en": h["en"]}
                for g in rules["honour_groups"] for h in g["honours"]]
-    _check_references(rules, honours)
     groups = {g["id"]: g for g in rules["pathway_groups"]}
     pathways = [{**p, "kind": groups[p["group"]]["kind"],
                  "conditions": list(p["conditions"]) + list(groups[p["group"]]["common"])}
                 for p in rules["pathways"]]
     equivalence = rules["education_equivalence"]
-    classes = _labelled([c["id"] for c in equivalence["classes"]], gloss, "education_equivalence.classes")
+    classes = _labelled([c["id"] for c in equivalence["classes"]], gloss)
     for c, src in zip(classes, equivalence["classes"], strict=True):
         c["equivalent"] = src["equivalent"]
-    education = _labelled(list(dict.fromkeys(c["equivalent"] for c in equivalence["classes"])), gloss,
-                          "education_equivalence.classes[].equivalent")
+    education = _labelled(list(dict.fromkeys(c["equivalent"] for c in equivalence["classes"])), gloss)
     return {
         "format": 1,
         "policy": _check_policy(rules["policy"]),
-        "levels": {kind: _labelled(ids, gloss, f"levels.{kind}") for kind, ids in rules["levels"].items()},
+        "levels": {kind: _labelled(ids, gloss) for kind, ids in rules["levels"].items()},
         "pathway_groups": rules["pathway_groups"],
         "pathways": pathways,
         "honour_groups": rules["honour_groups"],
