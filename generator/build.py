@@ -16,6 +16,7 @@ from mkdocs.utils.yaml import yaml_load
 
 from . import downloads, finder, release
 from .eligibility import assets as eligibility_assets
+from .banner import banner_html
 from .footer import footer
 from .model import Model, load_model
 from .pages import render_all
@@ -80,7 +81,8 @@ def _load(lang: str, out: Path, docs: Path, offline: bool, site_url: str | None)
 
 def mkdocs_site(out: Path, *, offline: bool = False, docs: Path = DOCS, model: Model | None = None) -> None:
     """Build both languages into ``out`` (zh at the root, en under en/); with ``model``, every page's
-    footer shows its data version and the policy's validity (extra.guantong.footer)."""
+    footer shows its data version and the policy's validity (extra.guantong.footer) and every page the
+    expiry banner (extra.guantong.banner)."""
     if offline and not SHIM_SOURCE.is_file():
         raise MkDocsException(f"{SHIM_SOURCE.relative_to(ROOT)} is missing: run `npm ci` (make deps)")
     # Load each config just before its build: MkDocs reuses plugin instances between loads, so loading
@@ -94,6 +96,7 @@ def mkdocs_site(out: Path, *, offline: bool = False, docs: Path = DOCS, model: M
             cfg = _load(lang, out / lang, docs, offline, None if offline else site_url.rstrip("/") + f"/{lang}/")
         if model is not None:
             cfg.extra["guantong"]["footer"] = footer(model, lang)
+            cfg.extra["guantong"]["banner"] = banner_html(model, lang)
         mkdocs_build(cfg)
         if offline:
             _write(Path(cfg["site_dir"]) / SHIM, SHIM_SOURCE.read_bytes())

@@ -24,7 +24,6 @@ import jinja2
 from mkdocs.config import load_config
 
 from .build import CONFIGS, build_site
-from .footer import in_force_document
 from .model import Model
 from .paths import BUILD_TMP, DIST, ROOT, SITE, TEMPLATES, project_version
 
@@ -110,7 +109,7 @@ def readme(m: Model, v: str) -> str:
     """README.txt: how to open the copy, in Chinese and English (CRLF and a BOM, for Windows Notepad)."""
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES / "offline"), undefined=jinja2.StrictUndefined,
                              keep_trailing_newline=True)
-    text = env.get_template("README.txt.j2").render(m=m, version=v, document=in_force_document(m))
+    text = env.get_template("README.txt.j2").render(m=m, version=v, edition=m.current_edition)
     return "\ufeff" + text.replace("\r\n", "\n").replace("\n", "\r\n")
 
 

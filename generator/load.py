@@ -20,6 +20,7 @@ from .yamlio import format_path, line_of, read_yaml
 
 DATA_FILES = (
     "meta",
+    "editions",
     "documents",
     "clauses",
     "series",

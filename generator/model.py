@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from . import editions
 from .crossrefs import check_all
 from .load import load_raw
 from .paths import DATA
@@ -19,6 +20,7 @@ from .strings import load_strings
 @dataclass(repr=False, eq=False)
 class Model:
     meta: dict
+    editions: list
     documents: list
     clauses: list
     series: list
@@ -45,6 +47,11 @@ class Model:
 
     def __repr__(self) -> str:  # the linked dicts are cyclic (row ↔ occupation): never print them whole
         return f"<Model {len(self.rows)} rows, {len(self.occupations)} occupations, {len(self.clauses)} clauses>"
+
+    @property
+    def current_edition(self) -> dict:
+        """The edition the site presents first: the one in force on the data version's date."""
+        return editions.current(self.editions, self.meta["data_version"])
 
     @property
     def entry_count(self) -> int:
@@ -133,7 +140,7 @@ def load_model(data_dir: Path = DATA) -> Model:
     files = load_raw(data_dir)
     check_all(files)
     d = {name: f.data for name, f in files.items()}
-    m = Model(meta=d["meta"], documents=d["documents"], clauses=d["clauses"], series=d["series"],
+    m = Model(meta=d["meta"], editions=d["editions"], documents=d["documents"], clauses=d["clauses"], series=d["series"],
               categories=d["categories"], committees=d["committees"], rows=d["catalogue"],
               occupations=d["occupations"], glossary=d["glossary"], decisions=d["decisions"] or [],
               rules=d["rules"], pinyin_overrides=d["pinyin-overrides"] or [],

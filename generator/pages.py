@@ -29,7 +29,7 @@ def page_specs(model: Model, offline: bool = False) -> list[PageSpec]:
     from . import ladder, release  # ladder draws with this module's helpers: imported here, not at the top
     finder = {"finder_scripts": list(FINDER_SCRIPTS)}
     specs = [
-        PageSpec("home.md.j2", "index.md", {**finder, "policy": model.rules["policy"], "rules": model.rules}),
+        PageSpec("home.md.j2", "index.md", {**finder, "edition": model.current_edition, "rules": model.rules}),
         PageSpec("catalogue.md.j2", "catalogue/index.md", finder),
         PageSpec("occupations_index.md.j2", "occupations/index.md"),
         PageSpec("committees_index.md.j2", "committees/index.md"),

@@ -26,8 +26,8 @@ import jinja2
 from markupsafe import Markup
 
 from . import finder
+from .banner import banner_html
 from .eligibility.assets import rules_document
-from .footer import in_force_document
 from .model import Model
 from .paths import LANGS, OVERRIDES, TEMPLATES
 from .templating import PageHelpers, load_strings
@@ -144,7 +144,8 @@ def render(m: Model) -> str:
     rules = rules_document(m)
     return env.get_template("pocket.html.j2").render(
         m=m, s=strings, rules=rules, css=_inline(css, "pocket.css"), scripts=scripts, has_finder=finder is not None,
-        data=_json(page_data(m, strings, rules, finder)), document=in_force_document(m), langs=LANGS)
+        data=_json(page_data(m, strings, rules, finder)), edition=m.current_edition, langs=LANGS,
+        banner=Markup(banner_html(m, None)))
 
 
 def write_pocket(m: Model, path: Path) -> Path:

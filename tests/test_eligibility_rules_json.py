@@ -45,7 +45,7 @@ def test_dumps_is_deterministic_compact_sorted_and_keeps_chinese():
 
 def test_building_twice_gives_byte_identical_json():
     build = lambda: dumps(build_rules_document(_data("rules"), _data("glossary"), _data("catalogue"),  # noqa: E731
-                                               _data("occupations"), _data("committees")))
+                                               _data("occupations"), _data("committees"), _data("editions")))
     assert build() == build()
 
 
@@ -71,11 +71,19 @@ def test_every_occupation_has_its_committees():
     assert occupations["mujugong"]["committees"] == ["electromechanical", "light-industry"]
 
 
-def test_a_last_day_that_is_not_five_years_on_is_refused():
+def test_the_policy_window_comes_from_the_rules_edition():
+    policy = rules_document()["policy"]
+    edition = next(e for e in _data("editions") if e["id"] == _data("rules")["policy"]["edition"])
+    assert (policy["effective_from"], policy["last_day"], policy["timezone"]) == (
+        edition["valid_from"], edition["valid_to"], edition["timezone"])
+    assert policy["edition"]["number"] == edition["number"] and policy["edition"]["id"] == edition["id"]
+
+
+def test_rules_naming_an_unknown_edition_are_refused():
     rules = copy.deepcopy(_data("rules"))
-    rules["policy"]["last_day"] = "2027-04-15"
-    with pytest.raises(DataError, match="policy.last_day: expected 2027-04-14"):
-        build_rules_document(rules, _data("glossary"))
+    rules["policy"]["edition"] = "gd-2099-1"
+    with pytest.raises(DataError, match="policy.edition"):
+        build_rules_document(rules, _data("glossary"), editions=_data("editions"))
 
 
 def test_the_script_defines_guantong_in_a_page():

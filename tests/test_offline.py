@@ -154,8 +154,8 @@ def test_eligibility_check_works_over_file(file_page, unzipped, model):
 @pytest.mark.parametrize("rel, lang", [("index.html", "zh"), ("en/occupations/hangong.html", "en")])
 def test_offline_footer_shows_data_version_and_validity(unzipped, model, rel, lang):
     text = (unzipped / rel).read_text(encoding="utf-8")
-    doc = next(d for d in model.documents if (d.get("dates") or {}).get("in_force_from"))
-    for fact in (model.meta["data_version"], doc["dates"]["in_force_from"], doc["dates"]["in_force_until"]):
+    edition = model.current_edition
+    for fact in (model.meta["data_version"], edition["valid_from"], edition["valid_to"]):
         assert fact in text.split('class="md-copyright"', 1)[1], fact
 
 

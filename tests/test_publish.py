@@ -11,7 +11,6 @@ import yaml
 from mkdocs.config import load_config
 
 from generator.build import CONFIGS
-from generator.footer import in_force_document
 from generator.paths import ROOT
 
 SITEMAP_NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
@@ -68,9 +67,9 @@ def test_online_sitemap_names_both_languages_of_every_page_with_absolute_hreflan
                                        ("en/index.html", "en"), ("en/committees/index.html", "en")])
 def test_online_footer_shows_data_version_and_validity_from_data(site_dir, model, rel, lang):
     footer = (site_dir / rel).read_text(encoding="utf-8").split('class="md-copyright"', 1)[1].split("</div>", 1)[0]
-    doc = in_force_document(model)
+    edition = model.current_edition
     assert model.meta["data_version"] in footer
-    assert doc["dates"]["in_force_from"] in footer and doc["dates"]["in_force_until"] in footer
+    assert edition["valid_from"] in footer and edition["valid_to"] in footer and edition["number"] in footer
     assert ("数据版本" in footer) == (lang == "zh")
 
 

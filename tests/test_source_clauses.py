@@ -382,20 +382,17 @@ def test_document_dates_are_printed_in_the_source():
             assert chinese_date(dates["issued"]) in UNITS, d["id"]
         if "printed" in dates:
             assert chinese_date(dates["printed"]) + "印发" in UNITS, d["id"]
-        if "in_force_from" in dates:
-            d0 = dt.date.fromisoformat(dates["in_force_from"])
-            for cid in dates["clauses"]:
-                text = BY_ID[cid]["zh"].replace(" ", "")
-                assert chinese_date(dates["in_force_from"]) in text, cid
-                assert f"有效期{dates['validity_years']}年" in text, cid
-            until = dt.date(d0.year + dates["validity_years"], d0.month, d0.day) - dt.timedelta(days=1)
-            assert dates["in_force_until"] == until.isoformat()
 
 
-def test_the_guangdong_notice_is_in_force_from_2022_04_15_to_2027_04_14():
+def test_the_guangdong_notice_is_dated_as_printed_and_its_edition_runs_2022_04_15_to_2027_04_14():
     dates = DOCS["guangdong-notice"]["dates"]
     assert (dates["issued"], dates["printed"]) == ("2022-03-23", "2022-03-25")
-    assert (dates["in_force_from"], dates["in_force_until"], dates["validity_years"]) == ("2022-04-15", "2027-04-14", 5)
+    edition = next(e for e in yaml.safe_load((ROOT / "data" / "editions.yaml").read_text(encoding="utf-8"))
+                   if "guangdong-notice" in e["documents"])
+    assert (edition["valid_from"], edition["valid_to"], edition["validity_years"]) == ("2022-04-15", "2027-04-14", 5)
+    for cid in edition["clauses"]:
+        text = BY_ID[cid]["zh"].replace(" ", "")
+        assert chinese_date(edition["valid_from"]) in text and f"有效期{edition['validity_years']}年" in text, cid
 
 
 def test_each_notice_forwards_the_next_one_as_its_text_says():

@@ -26,7 +26,8 @@ def rules_document(model: Model) -> dict:
     """The rules document both eligibility engines read, from the model's data."""
     return build_rules_document(model.rules, model.glossary, catalogue=model.rows,
                                 occupations=model.occupations, committees=model.committees,
-                                committee_guide=model.committee_guide, clauses=model.clauses)
+                                committee_guide=model.committee_guide, clauses=model.clauses,
+                                editions=model.editions)
 
 
 def files(model: Model, lang: str) -> dict[str, str]:

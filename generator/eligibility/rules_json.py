@@ -1,18 +1,18 @@
 """The rules document: data/rules.yaml resolved into the one JSON both eligibility engines read.
 
-``build_rules_document`` takes the parsed YAML (rules, glossary and, for committees, the catalogue,
-occupations and committees lists) and returns a plain dict: the policy window, the level orders with
+``build_rules_document`` takes the parsed YAML (rules, glossary, editions and, for committees, the catalogue,
+occupations and committees lists) and returns a plain dict: the policy window of the rules' edition, the level orders with
 their glossary labels, the pathways with their group's common conditions appended, honours, exemptions,
 reminders, the profile fields, limits, every message template, and a compact occupation → committees map.
-A pure transform of data that ``crossrefs`` has already checked (with file and line); the one check left
-here is the policy window's last day (the validity, which the policy-over-time issue moves into one place).
+A pure transform of data that ``crossrefs`` has already checked (with file and line; the edition's window
+in ``editions.check``).
 ``dumps`` writes it deterministically (sorted keys, compact separators, UTF-8 text).
 """
 from __future__ import annotations
 
 import json
-from datetime import date, timedelta
 
+from ..editions import policy_facts
 from ..errors import DataError, Problem
 
 RULES_FILE = "data/rules.yaml"
@@ -31,17 +31,12 @@ def _labelled(ids, glossary_by_id):
     return [{"id": term_id, "zh": glossary_by_id[term_id]["zh"], "en": glossary_by_id[term_id]["en"]} for term_id in ids]
 
 
-def _check_policy(policy: dict) -> dict:
-    start = date.fromisoformat(policy["effective_from"])
-    try:
-        anniversary = start.replace(year=start.year + policy["validity_years"])
-    except ValueError:  # 29 February
-        anniversary = start.replace(year=start.year + policy["validity_years"], day=start.day - 1) + timedelta(days=1)
-    last = (anniversary - timedelta(days=1)).isoformat()
-    if policy["last_day"] != last:
-        _fail("policy.last_day", f"{last} ({policy['validity_years']} years from {policy['effective_from']}, "
-              "the day before the anniversary)", policy["last_day"])
-    return dict(policy)
+def _policy(policy: dict, editions: list | None) -> dict:
+    """The rules' policy block with its edition's number and window (data/editions.yaml)."""
+    edition = next((e for e in editions or [] if e["id"] == policy["edition"]), None)
+    if edition is None:
+        _fail("policy.edition", "an edition id of data/editions.yaml", repr(policy["edition"]))
+    return {**policy_facts(edition), "text": policy["text"]}
 
 
 def _committees_by_occupation(catalogue, occupations, committees) -> dict:
@@ -82,7 +77,8 @@ def _committee_guide(guide, clauses) -> list:
 
 def build_rules_document(rules: dict, glossary: list, catalogue: list | None = None,
                          occupations: list | None = None, committees: list | None = None,
-                         committee_guide: list | None = None, clauses: list | None = None) -> dict:
+                         committee_guide: list | None = None, clauses: list | None = None,
+                         editions: list | None = None) -> dict:
     """The rules JSON both engines read, built from the parsed data files."""
     gloss = {t["id"]: t for t in glossary}
     honours = [{"id": h["id"], "group": g["id"], "zh": h["zh"], "en": h["en"]}
@@ -98,7 +94,7 @@ def build_rules_document(rules: dict, glossary: list, catalogue: list | None = N
     education = _labelled(list(dict.fromkeys(c["equivalent"] for c in equivalence["classes"])), gloss)
     return {
         "format": 1,
-        "policy": _check_policy(rules["policy"]),
+        "policy": _policy(rules["policy"], editions),
         "levels": {kind: _labelled(ids, gloss) for kind, ids in rules["levels"].items()},
         "pathway_groups": rules["pathway_groups"],
         "pathways": pathways,

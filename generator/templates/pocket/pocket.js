@@ -325,6 +325,7 @@
     line(out, pairOf(function (l) {
       return (result.policy_in_force ? R.policy_in_force : R.policy_not_in_force)[l] + " (" + result.date + ")";
     }));
+    line(out, pairOf(function (l) { return fill(R.applied_edition[l], rules.policy.edition); }), "pk-edition");
     ["title", "skill"].forEach(function (kind) {
       var best = result[kind].highest;
       line(out, pairOf(function (l) {

@@ -489,6 +489,8 @@
         capital((res.policy_in_force ? R.policy_in_force : R.policy_not_in_force)[lang]), ' ',
         clauseLink(doc.policy.clauses[0]), t('check_js_sep'), t('check_js_date', { date: res.date })
       ]));
+      // Which edition the answer applies (issue 13): after its last day the answer still comes, so say so.
+      summary.appendChild(el('p', 'gt-check__edition', capital(fill(R.applied_edition[lang], doc.policy.edition))));
     }
 
     function renderPathways(res) {

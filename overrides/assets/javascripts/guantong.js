@@ -1,6 +1,5 @@
 /* Guantong page glue (classic script, works from file://):
    - the language switch keeps the query string and #anchor of the current page;
-   - the home page's validity line counts the days left in Beijing time, in the browser;
    - the catalogue's filter box hides rows that do not contain the typed text;
    - for print, content links carry their full address (shown by the print stylesheet). */
 (function () {
@@ -17,29 +16,6 @@
     event.stopPropagation();
     window.location.href = href + window.location.search + window.location.hash;
   }, true);
-
-  function todayIn(timeZone) {
-    // YYYY-MM-DD of "now" in the given zone (en-CA formats dates as YYYY-MM-DD).
-    return new Intl.DateTimeFormat("en-CA", { timeZone: timeZone, year: "numeric", month: "2-digit", day: "2-digit" })
-      .format(new Date());
-  }
-
-  function dayNumber(iso) {
-    var p = iso.split("-");
-    return Date.UTC(+p[0], +p[1] - 1, +p[2]) / 86400000;
-  }
-
-  function showValidity(el) {
-    var today = dayNumber(todayIn(el.getAttribute("data-tz") || "Asia/Shanghai"));
-    var from = dayNumber(el.getAttribute("data-from"));
-    var until = dayNumber(el.getAttribute("data-until"));
-    var text;
-    if (today < from) text = el.getAttribute("data-notyet");
-    else if (today > until) text = el.getAttribute("data-expired");
-    else text = el.getAttribute("data-left").replace("{days}", String(until - today));
-    el.textContent = text;
-    el.classList.toggle("gt-validity__live--expired", today > until);
-  }
 
   function normalise(s) {
     return (s || "").normalize("NFKC").toLowerCase().replace(/\s+/g, " ").trim();
@@ -74,7 +50,6 @@
   }
 
   function init() {
-    document.querySelectorAll("[data-gt-validity]").forEach(showValidity);
     document.querySelectorAll(".gt-filter").forEach(setupFilter);
     markPrintLinks();
   }
