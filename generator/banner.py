@@ -9,6 +9,7 @@ paint: days left, the last day, expired — and whether a successor is recorded.
 """
 from __future__ import annotations
 
+import re
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
@@ -58,6 +59,13 @@ def context(m: Model, langs: list[str], pocket: bool = False) -> dict:
     }
 
 
+def _compact(js: str) -> str:
+    """The script for inlining in the pocket file (≤ 500 KB): no comments, no indentation; lines are kept,
+    so the code means the same."""
+    js = re.sub(r"/\*.*?\*/", "", js, flags=re.S)
+    return "\n".join(line.strip() for line in js.splitlines() if line.strip()).replace("</", "<\\/")
+
+
 SCRIPT = OVERRIDES / "assets" / "javascripts" / "banner.js"
 SCRIPT_URL = "assets/javascripts/banner.js"  # loaded in <head> by overrides/main.html
 
@@ -68,5 +76,5 @@ def banner_html(m: Model, lang: str | None) -> str:
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(HERE)), undefined=jinja2.StrictUndefined,
                              autoescape=True)
     ctx = context(m, [lang] if lang else list(LANGS), pocket=lang is None)
-    script = SCRIPT.read_text(encoding="utf-8").replace("</", "<\\/") if lang is None else ""
+    script = _compact(SCRIPT.read_text(encoding="utf-8")) if lang is None else ""
     return env.get_template("banner.html.j2").render(b=ctx, script=Markup(script))

@@ -138,8 +138,8 @@ def render(m: Model) -> str:
         if finder else None,
         "finder_search": _inline(strip_comments((SCRIPTS / "finder-search.js").read_text(encoding="utf-8")),
                                  "finder-search.js") if finder else None,
-        "eligibility": _inline((SCRIPTS / "eligibility.js").read_text(encoding="utf-8"), "eligibility.js"),
-        "pocket": _inline((HERE / "pocket.js").read_text(encoding="utf-8"), "pocket.js"),
+        "eligibility": _inline(strip_comments((SCRIPTS / "eligibility.js").read_text(encoding="utf-8")), "eligibility.js"),
+        "pocket": _inline(strip_comments((HERE / "pocket.js").read_text(encoding="utf-8")), "pocket.js"),
     }
     rules = rules_document(m)
     return env.get_template("pocket.html.j2").render(

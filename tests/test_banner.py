@@ -12,7 +12,7 @@ from conftest import ROOT
 from offline_support import url_of
 
 SCRIPT = ROOT / "overrides" / "assets" / "javascripts" / "banner.js"
-DATES = {"validFrom": "2022-04-15", "validTo": "2027-04-14", "noticeFrom": "2026-10-14"}
+DATES = {"validTo": "2027-04-14", "noticeFrom": "2026-10-14"}
 
 
 def node(expr: str):

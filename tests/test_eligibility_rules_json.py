@@ -45,7 +45,8 @@ def test_dumps_is_deterministic_compact_sorted_and_keeps_chinese():
 
 def test_building_twice_gives_byte_identical_json():
     build = lambda: dumps(build_rules_document(_data("rules"), _data("glossary"), _data("catalogue"),  # noqa: E731
-                                               _data("occupations"), _data("committees"), _data("editions")))
+                                               _data("occupations"), _data("committees"),
+                                               editions=_data("editions")))
     assert build() == build()
 
 

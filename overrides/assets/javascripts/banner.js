@@ -5,7 +5,7 @@
    - today: the date in the edition's zone (data-tz, Asia/Shanghai) as integers y-m-d from Intl, or from
      data-utc-offset minutes where Intl lacks the zone; never the browser's local date. Days are counted
      on the UTC calendar from those integers.
-   - state: "hidden" before data-notice-from (expiry_notice_months before expiry) or data-valid-from;
+   - state: "hidden" before data-notice-from (expiry_notice_months before expiry, data-valid-to's months);
      "left" with the days left, "last-day", then "expired" after data-valid-to.
    - each [data-gt-banner-state] element gets the text of its data-left (data-left-one, where a language
      has one, for 1 day) / data-last-day / data-expired attribute, {days} filled in;
@@ -36,7 +36,7 @@
   function state(day, b) {
     var n = dayNumber(day), end = dayNumber(b.validTo);
     if (n > end) return { kind: "expired", days: 0 };
-    if (n < dayNumber(b.noticeFrom) || n < dayNumber(b.validFrom)) return { kind: "hidden", days: null };
+    if (n < dayNumber(b.noticeFrom)) return { kind: "hidden", days: null };
     return n === end ? { kind: "last-day", days: 0 } : { kind: "left", days: end - n };
   }
 
@@ -51,7 +51,7 @@
     var a = function (k) { return box.getAttribute("data-" + k); };
     var mine = a("edition") + ":expiring";
     var s = state(today(a("tz"), +a("utc-offset"), Date.now()),
-      { validTo: a("valid-to"), validFrom: a("valid-from"), noticeFrom: a("notice-from") });
+      { validTo: a("valid-to"), noticeFrom: a("notice-from") });
     box.setAttribute("data-state", s.kind);
     if (s.kind === "hidden" || (s.kind !== "expired" && storedDismissal() === mine)) {
       outer.hidden = true;
