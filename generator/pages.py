@@ -26,7 +26,7 @@ class PageSpec:
 
 def page_specs(model: Model, offline: bool = False) -> list[PageSpec]:
     """Every page; ``offline`` for the zip's build (its downloads page describes the copy itself)."""
-    from . import ladder, release  # ladder draws with this module's helpers: imported here, not at the top
+    from . import ladder, printing, release  # ladder draws with this module's helpers: imported here, not at the top
     finder = {"finder_scripts": list(FINDER_SCRIPTS)}
     specs = [
         PageSpec("home.md.j2", "index.md", {**finder, "edition": model.current_edition, "rules": model.rules}),
@@ -40,7 +40,9 @@ def page_specs(model: Model, offline: bool = False) -> list[PageSpec]:
         PageSpec("about.md.j2", "about/index.md"),
         PageSpec("policy.md.j2", "policy/index.md", _policy_context(model)),
     ]
-    specs += [PageSpec("occupation.md.j2", occupation_path(o), {"o": o}) for o in model.occupations]
+    summary = printing.skill_to_title(model.rules)  # the rules summary every occupation page prints
+    specs += [PageSpec("occupation.md.j2", occupation_path(o), {"o": o, "print_summary": summary})
+              for o in model.occupations]
     specs += [PageSpec("committee.md.j2", committee_path(c), {"c": c}) for c in model.committees]
     specs += [PageSpec("series.md.j2", series_path(s), {"s": s}) for s in model.series]
     specs += [

@@ -180,14 +180,17 @@ def test_english_search_finds_english_pages_only(page, base_url):
     assert any("/en/occupations/hangong/" in h for h in hits)
 
 
-def test_print_hides_navigation_and_shows_link_addresses(page, base_url):
+def test_print_hides_navigation_and_buttons_and_prints_no_link_addresses(page, base_url):
+    """A notice-board print: no header, sidebar or button, and no URL after every link (tests/test_print.py
+    checks the printed PDF itself)."""
     page.goto(base_url + "occupations/hangong/")
     page.emulate_media(media="print")
     assert not page.locator(".md-header").is_visible()
     assert not page.locator(".md-sidebar--primary").is_visible()
-    after = page.evaluate("""() => { const a = document.querySelector('.md-content a[data-print-href]');
-        return getComputedStyle(a, '::after').content; }""")
-    assert "http://127.0.0.1" in after
+    assert not page.locator(".md-content a.md-button").first.is_visible()
+    after = page.evaluate("""() => [...document.querySelectorAll('.md-content a')]
+        .map(a => getComputedStyle(a, '::after').content).filter(c => c.includes('http'))""")
+    assert after == []
 
 
 def test_the_online_build_follows_one_base_url_setting(tmp_path, monkeypatch, model):

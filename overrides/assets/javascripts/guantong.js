@@ -1,7 +1,6 @@
 /* Guantong page glue (classic script, works from file://):
    - the language switch keeps the query string and #anchor of the current page;
-   - the catalogue's filter box hides rows that do not contain the typed text;
-   - for print, content links carry their full address (shown by the print stylesheet). */
+   - the catalogue's filter box hides rows that do not contain the typed text. */
 (function () {
   "use strict";
 
@@ -42,16 +41,8 @@
     if (q) { input.value = q; apply(); }
   }
 
-  function markPrintLinks() {
-    document.querySelectorAll(".md-content a[href]").forEach(function (a) {
-      if (a.classList.contains("headerlink")) return;
-      a.setAttribute("data-print-href", a.href);
-    });
-  }
-
   function init() {
     document.querySelectorAll(".gt-filter").forEach(setupFilter);
-    markPrintLinks();
   }
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
   else init();
