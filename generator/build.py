@@ -15,8 +15,8 @@ from mkdocs.exceptions import MkDocsException
 from mkdocs.utils.yaml import yaml_load
 
 from . import downloads, finder, release
-from .eligibility import assets as eligibility_assets
 from .banner import banner_html
+from .eligibility import assets as eligibility_assets
 from .footer import footer
 from .model import Model, load_model
 from .pages import render_all

@@ -11,7 +11,6 @@ import pypdfium2 as pdfium
 import pytest
 import zxingcpp
 
-from generator.footer import in_force_document
 from generator.printing import qr_svg, skill_to_title
 
 CATALOGUE_PAGE_BUDGET = 5
@@ -48,11 +47,11 @@ def test_printed_occupation_page_says_what_by_which_document_until_when_and_wher
                                                                                   prefix):
     pdf = printed(page, base_url + prefix + "occupations/hangong/")
     text = text_of(pdf)
-    doc = in_force_document(model)
+    doc = model.current_edition
     print(f"\noccupation page hangong ({prefix or 'zh'}): {len(pdf)} A4 page(s)")
     assert len(pdf) <= 2
     assert doc["number"] in text
-    assert doc["dates"]["in_force_from"] in text and doc["dates"]["in_force_until"] in text
+    assert doc["valid_from"] in text and doc["valid_to"] in text
     assert model.meta["data_version"] in text
     assert ("广东省工程系列机电专业高级职称评审委员会" if not prefix else "Electromechanical") in text  # committee
     summary = skill_to_title(model.rules)["rows"]
@@ -74,8 +73,8 @@ def test_printed_qr_code_decodes_to_the_pages_own_address(page, base_url, site_d
 @pytest.mark.parametrize("prefix", ["", "en/"], ids=["zh", "en"])
 def test_printed_committee_page_carries_document_validity_and_scope(page, base_url, model, prefix):
     text = text_of(printed(page, base_url + prefix + "committees/electric-power/"))
-    doc = in_force_document(model)
-    assert doc["number"] in text and doc["dates"]["in_force_until"] in text and model.meta["data_version"] in text
+    doc = model.current_edition
+    assert doc["number"] in text and doc["valid_to"] in text and model.meta["data_version"] in text
     assert "发电企业特有" in flat(text)  # the committee's scope
 
 
@@ -103,7 +102,7 @@ def test_offline_copy_prints_no_address_and_no_qr(file_page, unzipped, model):
     file_page.goto((unzipped / "occupations" / "hangong.html").as_uri())
     pdf = pdfium.PdfDocument(file_page.pdf(format="A4", prefer_css_page_size=True))
     text = text_of(pdf)
-    assert in_force_document(model)["number"] in text and model.meta["data_version"] in text
+    assert model.current_edition["number"] in text and model.meta["data_version"] in text
     assert "http" not in text and qr_codes(pdf) == []
 
 
