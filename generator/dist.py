@@ -48,7 +48,11 @@ def names(v: str | None = None) -> dict[str, str]:
 
 def search_langs(config: Path) -> list[str]:
     """The ``lang`` of the search plugin in one language's MkDocs config."""
-    lang = load_config(str(config))["plugins"]["material/search"].config["lang"]
+    # An empty docs_dir: the config's own (docs/zh) exists only after an online build, and a fresh
+    # clone builds the offline copy first.
+    BUILD_TMP.mkdir(exist_ok=True)
+    with tempfile.TemporaryDirectory(dir=BUILD_TMP) as empty:
+        lang = load_config(str(config), docs_dir=empty)["plugins"]["material/search"].config["lang"]
     return [lang] if isinstance(lang, str) else list(lang)
 
 
