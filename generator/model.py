@@ -100,6 +100,8 @@ def _link(m: Model) -> None:
             e = {"name": e} if isinstance(e, str) else e
             occ = m.occupation_by_zh[e["name"]]
             row["entries"].append({**e, "occupation": occ})
+            if e.get("distinguish"):  # a printed qualifier that tells it from a title of the same name
+                occ["title_qualifier"] = e
             occ["rows"].append(row)
         row["series_obj"] = m.series_by_id[row["series"]]
         row["category_objs"] = [m.category[c] for c in row["categories"]]

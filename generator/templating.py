@@ -105,7 +105,11 @@ class PageHelpers:
         c = self.model.clause[clause_id]
         if isinstance(c.get("label"), dict):
             return c["label"][self.lang]
-        return self.t("clause_unnumbered_" + clause_id.split(".")[0])
+        doc, _, n = clause_id.partition(".")
+        base = self.t("clause_unnumbered_" + doc)
+        if n.isdigit() and sum(1 for k in self.model.clause if k.startswith(doc + ".")) > 1:
+            return self.t("clause_paragraph", doc=base, n=n)  # one of several unnumbered paragraphs
+        return base
 
     def level(self, level_id: str) -> str:
         """A skill or title level in the glossary's words."""

@@ -31,7 +31,7 @@ WRONG = {
     "junior": ["member level", "member-level", "staff-level title", "clerk level"],
     "assistant": ["assistant-level", "assistant grade", "assistant-grade"],
     "intermediate": ["middle-level title", "mid-level title", "medium-level title", "middle title"],
-    "deputy-senior": ["vice-senior", "vice senior", "associate senior", "sub-senior", "deputy-senior",
+    "deputy-senior": ["vice-senior", "vice senior", "deputy senior", "sub-senior", "deputy-senior",
                       "deputy high", "associate high-level", "vice-high"],
     "full-senior": ["full-senior", "positive senior", "full high", "professor-level", "principal senior"],
     "senior-title": ["senior engineer title", "high-level title", "advanced title", "senior-level title",
