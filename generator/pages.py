@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .eligibility.page_context import check_context, engine_context
+from .downloads import CSV_COLUMNS
 from .finder import SCRIPTS as FINDER_SCRIPTS
 from .model import Model
 from .paths import LANGS, project_version
@@ -36,7 +37,8 @@ def page_specs(model: Model, offline: bool = False) -> list[PageSpec]:
         PageSpec("series_index.md.j2", "series/index.md"),
         PageSpec("glossary.md.j2", "glossary/index.md"),
         PageSpec("downloads.md.j2", "downloads/index.md", {"downloads_extra": [], "version": project_version(),
-                                                         "offline_forms": release.offer(model.meta["data_version"], offline=offline)}),
+                                                         "offline_forms": release.offer(model.meta["data_version"], offline=offline),
+                                                         "csv_columns": CSV_COLUMNS}),
         PageSpec("about.md.j2", "about/index.md"),
         PageSpec("policy.md.j2", "policy/index.md", _policy_context(model)),
     ]
