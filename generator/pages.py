@@ -10,8 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .eligibility.page_context import check_context, engine_context
 from .downloads import CSV_COLUMNS
+from .eligibility.page_context import check_context, engine_context
 from .finder import SCRIPTS as FINDER_SCRIPTS
 from .model import Model
 from .paths import LANGS, project_version

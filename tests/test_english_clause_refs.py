@@ -16,7 +16,7 @@ INTERNAL_ID = re.compile(r"(?<![\w/#.-])(?:jiexi|jieyang|notice)\.[0-9]+(?![\w-]
 
 
 def _ascii_digits(zh_no: str) -> str:
-    num = dict(zip("一二三四五六七八九十", range(1, 11)))
+    num = dict(zip("一二三四五六七八九十", range(1, 11), strict=True))
     roman = {1: "I", 2: "II", 3: "III", 4: "IV", 5: "V"}
     m = re.match(r"([一二三四五])[、]?[（(]([一二三四五六七八九十])[）)]([0-9]?)", zh_no)
     return f"{roman[num[m.group(1)]]}({num[m.group(2)]}){m.group(3)}"
