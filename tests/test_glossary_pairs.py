@@ -34,6 +34,8 @@ def pairs_in(data, where: str):
     if isinstance(data, dict):
         if isinstance(data.get("zh"), str) and isinstance(data.get("en"), str):
             yield where, data["zh"], data["en"]
+        elif isinstance(data.get("name"), str) and isinstance(data.get("en"), str):  # everyday names, 工种
+            yield where, data["name"], data["en"]
         for key, value in data.items():
             if isinstance(value, str) and isinstance(data.get(f"{key}_en"), str) and key != "zh":
                 yield f"{where}.{key}", value, data[f"{key}_en"]
