@@ -67,7 +67,7 @@ def test_absurd_years_exit_2_naming_the_field():
 
 def test_more_years_at_a_level_than_working_years_exit_2():
     code, _, err = run(["-"], json.dumps({**GOOD, "years_since_skill_level": 5}))
-    assert code == 2 and "years_since_skill_level cannot exceed cumulative_work_years" in err
+    assert code == 2 and "years_since_skill_level cannot exceed the cumulative working years (cumulative_work_years)" in err
 
 
 def test_non_numeric_years_exit_2_naming_the_field():
