@@ -14,7 +14,7 @@ from mkdocs.config import load_config
 from mkdocs.exceptions import MkDocsException
 from mkdocs.utils.yaml import yaml_load
 
-from . import downloads, finder, release
+from . import changelog, downloads, finder, release
 from .banner import banner_html
 from .eligibility import assets as eligibility_assets
 from .footer import footer
@@ -95,9 +95,11 @@ def mkdocs_site(out: Path, *, offline: bool = False, docs: Path = DOCS, model: M
         else:
             cfg = _load(lang, out / lang, docs, offline, None if offline else site_url.rstrip("/") + f"/{lang}/")
         if model is not None:
-            cfg.extra["guantong"]["footer"] = footer(model, lang)
+            cfg.extra["guantong"]["footer"] = footer(model, lang, online=not offline)
             cfg.extra["guantong"]["banner"] = banner_html(model, lang)
         mkdocs_build(cfg)
+        if model is not None and not offline:
+            _write(Path(cfg["site_dir"]) / changelog.FEED_FILE, changelog.site_feed(model, lang, cfg["site_url"]))
         if offline:
             _write(Path(cfg["site_dir"]) / SHIM, SHIM_SOURCE.read_bytes())
 

@@ -5,7 +5,7 @@ A check never fixes data: it says what it expected and what it found, with the f
 """
 from __future__ import annotations
 
-from . import editions
+from . import changelog, editions
 from .errors import DataError, Problem
 from .load import RawFile
 
@@ -305,6 +305,6 @@ def check_all(files: dict[str, RawFile]) -> None:
     if not problems:
         problems = (check_references(files) + check_clause_refs_everywhere(files) + check_rules(files)
                     + check_finder_data(files))
-        problems += editions.check(files)
+        problems += editions.check(files) + changelog.check(files)
     if problems:
         raise DataError(problems)

@@ -9,12 +9,14 @@ from __future__ import annotations
 
 from markupsafe import escape
 
+from .changelog import FEED_FILE
 from .model import Model
 from .templating import load_strings, mark_chinese
 
 
-def footer(m: Model, lang: str) -> dict:
-    """{'data_version': text, 'validity': text} for one language."""
+def footer(m: Model, lang: str, online: bool = True) -> dict:
+    """{'data_version': text, 'validity': text, 'feed': {href, label, title} or None} for one language; the
+    changelog's Atom feed only online (it holds the online addresses)."""
     strings = load_strings()
     e = m.current_edition
     validity = strings["footer_validity"][lang].format(start=e["valid_from"], end=e["valid_to"], number=e["number"])
@@ -22,4 +24,6 @@ def footer(m: Model, lang: str) -> dict:
         "data_version": strings["footer_data_version"][lang].format(version=m.meta["data_version"]),
         # HTML: on English pages the document number is marked lang="zh" (MkDocs does not autoescape).
         "validity": str(mark_chinese(validity)) if lang == "en" else str(escape(validity)),
+        "feed": {"href": FEED_FILE, "label": strings["footer_feed"][lang], "title": strings["feed_title"][lang]}
+        if online else None,
     }

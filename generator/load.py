@@ -21,6 +21,7 @@ from .yamlio import format_path, line_of, read_yaml
 DATA_FILES = (
     "meta",
     "editions",
+    "changelog",
     "documents",
     "clauses",
     "series",

@@ -21,6 +21,7 @@ from .strings import load_strings
 class Model:
     meta: dict
     editions: list
+    changelog: list
     documents: list
     clauses: list
     series: list
@@ -142,7 +143,7 @@ def load_model(data_dir: Path = DATA) -> Model:
     files = load_raw(data_dir)
     check_all(files)
     d = {name: f.data for name, f in files.items()}
-    m = Model(meta=d["meta"], editions=d["editions"], documents=d["documents"], clauses=d["clauses"], series=d["series"],
+    m = Model(meta=d["meta"], editions=d["editions"], changelog=d["changelog"], documents=d["documents"], clauses=d["clauses"], series=d["series"],
               categories=d["categories"], committees=d["committees"], rows=d["catalogue"],
               occupations=d["occupations"], glossary=d["glossary"], decisions=d["decisions"] or [],
               rules=d["rules"], pinyin_overrides=d["pinyin-overrides"] or [],

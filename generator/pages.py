@@ -40,6 +40,7 @@ def page_specs(model: Model, offline: bool = False) -> list[PageSpec]:
                                                          "offline_forms": release.offer(model.meta["data_version"], offline=offline),
                                                          "csv_columns": CSV_COLUMNS}),
         PageSpec("about.md.j2", "about/index.md"),
+        PageSpec("changelog.md.j2", "changelog/index.md"),
         PageSpec("policy.md.j2", "policy/index.md", _policy_context(model)),
     ]
     summary = printing.skill_to_title(model.rules)  # the rules summary every occupation page prints
