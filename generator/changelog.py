@@ -14,8 +14,6 @@ from xml.etree import ElementTree as ET
 
 from markupsafe import escape
 
-from .errors import Problem
-
 ATOM = "http://www.w3.org/2005/Atom"
 FEED_FILE = "feed.xml"
 PAGE = "changelog/"

@@ -7,8 +7,8 @@ the online build only."""
 from __future__ import annotations
 
 import re
-from html import unescape
 import shutil
+from html import unescape
 from pathlib import Path
 from xml.etree import ElementTree as ET
 
