@@ -38,7 +38,7 @@ def catalogue_document(m: Model, strings: dict) -> dict:
     def label(cid):
         return clause_label(m, cid, strings)
     return {
-        "source": {"number": "粤人社规〔2022〕5号", "clause": "annex.table"},
+        "source": {"number": m.current_edition["number"], "clause": "annex.table"},
         "data_version": m.meta["data_version"],
         "series": [{k: s[k] for k in ("id", "zh", "en")} for s in m.series],
         "categories": [{k: c[k] for k in ("id", "series", "zh", "en")} for c in m.categories],

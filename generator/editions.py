@@ -164,6 +164,9 @@ def check(f: dict) -> list[Problem]:
                 if needle not in text:
                     out.append(raw.problem((i, "clauses", j), f"a clause that prints {needle!r}",
                                            f"{cid}: {text[:50]!r}"))
+    for i, c in enumerate(f["clauses"].data or []):
+        if c.get("document") not in documents:
+            out.append(f["clauses"].problem((i, "document"), "a document id from data/documents.yaml", repr(c.get("document"))))
     rules = f["rules"].data if isinstance(f["rules"].data, dict) else {}
     named = (rules.get("policy") or {}).get("edition")
     edition = next((e for e in editions if e["id"] == named), None)
