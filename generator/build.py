@@ -11,13 +11,10 @@ from pathlib import Path
 
 from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
-from mkdocs.exceptions import MkDocsException
 from mkdocs.utils.yaml import yaml_load
 
-from . import changelog, downloads, finder, release
-from .banner import banner_html
+from . import downloads, finder
 from .eligibility import assets as eligibility_assets
-from .footer import footer
 from .model import Model, load_model
 from .pages import render_all
 from .paths import BUILD_TMP, DOCS, LANGS, ROOT, SITE
@@ -60,14 +57,13 @@ def generate(m: Model, docs: Path = DOCS, offline: bool = False) -> list[Path]:
     return written
 
 
-# The offline build's search needs the iframe-worker shim (Material's offline plugin would otherwise
-# load it from unpkg.com); it is copied from node_modules/ into each language's site, never committed.
-SHIM_SOURCE = ROOT / "node_modules" / "iframe-worker" / "shim" / "index.js"
+# The offline build's search needs the iframe-worker shim (Material's offline plugin would otherwise load
+# it from unpkg.com); the MkDocs hook (mkdocs_hooks.py) copies it from node_modules/ into each language's site.
 SHIM = "assets/javascripts/iframe-worker-shim.js"
 
 
-def _load(lang: str, out: Path, docs: Path, offline: bool, site_url: str | None):
-    kw = dict(site_dir=str(out), docs_dir=str(docs / lang), site_url=site_url)
+def _load(lang: str, out: Path, docs: Path, offline: bool):
+    kw = dict(site_dir=str(out), docs_dir=str(docs / lang))
     if offline:
         # `offline` after search (D6), links to .html files, no site_url ("" because load_config drops None).
         with open(CONFIGS[lang], "rb") as f:
@@ -79,29 +75,14 @@ def _load(lang: str, out: Path, docs: Path, offline: bool, site_url: str | None)
     return cfg
 
 
-def mkdocs_site(out: Path, *, offline: bool = False, docs: Path = DOCS, model: Model | None = None) -> None:
-    """Build both languages into ``out`` (zh at the root, en under en/); with ``model``, every page's
-    footer shows its data version and the policy's validity (extra.guantong.footer) and every page the
-    expiry banner (extra.guantong.banner)."""
-    if offline and not SHIM_SOURCE.is_file():
-        raise MkDocsException(f"{SHIM_SOURCE.relative_to(ROOT)} is missing: run `npm ci` (make deps)")
+def mkdocs_site(out: Path, *, offline: bool = False, docs: Path = DOCS) -> None:
+    """Build both languages into ``out`` (zh at the root, en under en/). Everything else a page needs (footer,
+    the English site_url, the shim, the downloads) comes from the hooks of mkdocs.yml, as in a plain
+    ``mkdocs build``."""
     # Load each config just before its build: MkDocs reuses plugin instances between loads, so loading
     # the English config first would rewrite the Chinese build's search settings (lang, pipeline).
-    site_url = None
     for lang in LANGS:
-        if lang == "zh":
-            cfg = _load("zh", out, docs, offline, None)
-            site_url = cfg["site_url"]
-        else:
-            cfg = _load(lang, out / lang, docs, offline, None if offline else site_url.rstrip("/") + f"/{lang}/")
-        if model is not None:
-            cfg.extra["guantong"]["footer"] = footer(model, lang, online=not offline)
-            cfg.extra["guantong"]["banner"] = banner_html(model, lang)
-        mkdocs_build(cfg)
-        if model is not None and not offline:
-            _write(Path(cfg["site_dir"]) / changelog.FEED_FILE, changelog.site_feed(model, lang, cfg["site_url"]))
-        if offline:
-            _write(Path(cfg["site_dir"]) / SHIM, SHIM_SOURCE.read_bytes())
+        mkdocs_build(_load(lang, out if lang == "zh" else out / lang, docs, offline))
 
 
 def swap_into_place(new: Path, target: Path) -> None:
@@ -125,9 +106,7 @@ def build_site(target: Path = SITE, *, offline: bool = False, docs: Path = DOCS)
     BUILD_TMP.mkdir(exist_ok=True)
     work = Path(tempfile.mkdtemp(prefix="site-", dir=BUILD_TMP))
     try:
-        mkdocs_site(work / "site", offline=offline, docs=docs, model=m)
-        if not offline:
-            release.publish(work / "site", m.meta["data_version"])  # the offline forms at stable addresses
+        mkdocs_site(work / "site", offline=offline, docs=docs)
         target.parent.mkdir(parents=True, exist_ok=True)
         swap_into_place(work / "site", target)
     finally:

@@ -193,7 +193,7 @@ def test_print_hides_navigation_and_buttons_and_prints_no_link_addresses(page, b
     assert after == []
 
 
-def test_the_online_build_follows_one_base_url_setting(tmp_path, monkeypatch, model):
+def test_the_online_build_follows_one_base_url_setting(tmp_path, monkeypatch):
     """GUANTONG_SITE_URL moves canonical links and the sitemap to another host and base path (a mirror).
     Both languages are built with the real configs and theme from one-line pages (the setting is
     plumbing: the generated pages' content plays no part in it, and site/ is the full build)."""
@@ -205,7 +205,7 @@ def test_the_online_build_follows_one_base_url_setting(tmp_path, monkeypatch, mo
         for md in ("index.md", "occupations/hangong/index.md", *(f"{s}/index.md" for s in sections)):
             (tmp_path / "docs" / lang / md).parent.mkdir(parents=True, exist_ok=True)
             (tmp_path / "docs" / lang / md).write_text("# x\n", encoding="utf-8")
-    mkdocs_site(tmp_path / "site", docs=tmp_path / "docs", model=model)
+    mkdocs_site(tmp_path / "site", docs=tmp_path / "docs")
     zh = (tmp_path / "site" / "occupations" / "hangong" / "index.html").read_text(encoding="utf-8")
     en = (tmp_path / "site" / "en" / "occupations" / "hangong" / "index.html").read_text(encoding="utf-8")
     assert '<link rel="canonical" href="https://mirror.example.cn/guantong/occupations/hangong/">' in zh

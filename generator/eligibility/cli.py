@@ -7,6 +7,7 @@ printed to standard error, naming its field); 1 the data files could not be read
 """
 from __future__ import annotations
 
+import argparse
 import json
 import sys
 from pathlib import Path
@@ -17,7 +18,30 @@ from .assets import rules_document
 from .engine import evaluate
 from .rules_json import dumps
 
-USAGE = "usage: python -m generator check [FILE|-]   (reads a profile JSON; '-' or no FILE: standard input)"
+
+class _Usage(Exception):
+    def __init__(self, status: int):
+        self.status = status
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse writing to the streams ``main`` was given (it runs in-process in tests), never exiting."""
+
+    def __init__(self, out, err):
+        super().__init__(prog="python -m generator check",
+                         description="Evaluate one eligibility profile (JSON) and print the result as JSON.")
+        self.out, self.err = out, err
+        self.add_argument("file", nargs="?", default="-", metavar="FILE",
+                          help="the profile; '-' or nothing reads standard input")
+
+    def _print_message(self, message, file=None):
+        if message:
+            (self.err if file is sys.stderr else self.out).write(message)
+
+    def exit(self, status=0, message=None):
+        if message:
+            self.err.write(message)
+        raise _Usage(status)
 
 
 def _reject_constant(name):
@@ -44,13 +68,11 @@ def _read_profile(arg: str | None, stdin) -> tuple[object, str | None]:
 
 def main(argv: list[str], stdin=None, stdout=None, stderr=None) -> int:
     stdin, stdout, stderr = stdin or sys.stdin, stdout or sys.stdout, stderr or sys.stderr
-    if argv[:1] in (["-h"], ["--help"]):
-        print(USAGE, file=stdout)
-        return 0
-    if len(argv) > 1 or (argv and argv[0].startswith("-") and argv[0] != "-"):
-        print(USAGE, file=stderr)
-        return 2
-    profile, problem = _read_profile(argv[0] if argv else None, stdin)
+    try:
+        args = _Parser(stdout, stderr).parse_args(argv)
+    except _Usage as e:
+        return e.status
+    profile, problem = _read_profile(args.file, stdin)
     if problem:
         print(f"check: {problem}", file=stderr)
         return 2
