@@ -2,23 +2,34 @@
 
 Order: build time (3 builds into temporary folders; the last one is the site measured next), sizes and
 page weights, the offline zip and pocket file, first-view bytes and finder latency in Chromium,
-Lighthouse, and last the ×10 scaling run. A measurement that crashes is reported and the others go on;
+Lighthouse, the test suite's time, and last the ×10 scaling run. A measurement that crashes is reported and the others go on;
 the exit code is 1 only if one crashed, never because a number missed its target.
 """
 from __future__ import annotations
 
+import argparse
 import sys
 import tempfile
 import time
 import traceback
 from pathlib import Path
 
-from . import browser, lighthouse, scaling, sizes
+from . import browser, lighthouse, scaling, sizes, suite
 from .util import Report, serve
 
 
+def parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="python -m bench", description=__doc__.split("\n\n")[0])
+    p.add_argument("--runs", type=int, default=3, help="how many times to build for the build time (default 3)")
+    p.add_argument("--no-scaling", action="store_true", help="leave out the ×10 scaling run")
+    p.add_argument("--no-suite", action="store_true", help="leave out the test suite's time")
+    p.add_argument("--workers", default="2", help="pytest -n for the suite's time (default 2, as make test)")
+    return p
+
+
 def main(argv: list[str]) -> int:
-    runs = int(argv[argv.index("--runs") + 1]) if "--runs" in argv else 3
+    args = parser().parse_args(argv)
+    runs = args.runs
     report, crashed = Report(), []
     started = time.perf_counter()
     with tempfile.TemporaryDirectory(prefix="guantong-bench-") as tmp:
@@ -44,7 +55,9 @@ def main(argv: list[str]) -> int:
             step("Lighthouse", lighthouse.lighthouse, base_url, site, report)
         finally:
             server.shutdown()
-        if "--no-scaling" not in argv:
+        if not args.no_suite:
+            step("Test suite", suite.suite_time, report, args.workers)
+        if not args.no_scaling:
             step("Scaling", scaling.scaling, work, real_seconds, site, report)
     print(f"\nGuantong benchmark ({time.perf_counter() - started:.0f} s)\n")
     print(report.table())

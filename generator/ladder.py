@@ -12,6 +12,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from markupsafe import escape as _esc
+
 from .ladder_layout import MARGIN, Geometry, Label, Layout, lay_out
 from .model import Model
 from .templating import PageHelpers
@@ -64,6 +66,17 @@ def bridges(model: Model) -> list[Bridge]:
     return out
 
 
+def page_context(h: PageHelpers) -> dict:
+    """What ladder.md.j2 shows, in the page's language: the diagram, and each pathway group's bridges as
+    table rows of plain words (the template only lays them out)."""
+    all_bridges = bridges(h.model)
+    rows = {g["id"]: [] for g in h.model.rules["pathway_groups"]}
+    for b in all_bridges:
+        rows[b.group["id"]].append({"source": source_label(h, b), "conditions": condition_lines(h, b),
+                                    "target": target_label(h, b), "clause": b.pathway["clause"], "ceiling": b.ceiling})
+    return {"ladder_svg": ladder_svg(h.model, h.lang, h.strings), "bridge_rows": rows}
+
+
 def source_label(h: PageHelpers, b: Bridge) -> str:
     """The source of a bridge in words: a level's glossary name, or the honour group."""
     if b.ceiling:
@@ -78,11 +91,6 @@ def target_label(h: PageHelpers, b: Bridge) -> str:
 def condition_lines(h: PageHelpers, b: Bridge) -> list[str]:
     """The bridge's conditions, one a line (the same words as ``pathway_summary``)."""
     return [h.pathway_summary({"conditions": [c]}) for c in b.pathway["conditions"]]
-
-
-def _esc(text) -> str:
-    return (str(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-            .replace('"', "&quot;").replace("'", "&#39;"))
 
 
 def _num(x: float) -> str:

@@ -7,9 +7,11 @@ links to .md files, so MkDocs checks them (strict) and writes the right URLs onl
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from . import ladder, printing, release
 from .downloads import CSV_COLUMNS
 from .eligibility.page_context import check_context, engine_context
 from .finder import SCRIPTS as FINDER_SCRIPTS
@@ -23,11 +25,11 @@ class PageSpec:
     template: str
     path: str  # relative to docs/<lang>/, e.g. "occupations/hangong.md"
     context: dict = field(default_factory=dict)
+    per_lang: Callable[[PageHelpers], dict] | None = None  # more context, computed for each language's page
 
 
 def page_specs(model: Model, offline: bool = False) -> list[PageSpec]:
     """Every page; ``offline`` for the zip's build (its downloads page describes the copy itself)."""
-    from . import ladder, printing, release  # ladder draws with this module's helpers: imported here, not at the top
     finder = {"finder_scripts": list(FINDER_SCRIPTS)}
     specs = [
         PageSpec("home.md.j2", "index.md", {**finder, "edition": model.current_edition, "rules": model.rules}),
@@ -51,7 +53,7 @@ def page_specs(model: Model, offline: bool = False) -> list[PageSpec]:
     specs += [
         PageSpec("check.md.j2", "check/index.md", check_context(model)),
         PageSpec("check_engine.md.j2", "check/engine.md", engine_context(model)),
-        PageSpec("ladder.md.j2", "ladder/index.md", {"ladder": ladder}),
+        PageSpec("ladder.md.j2", "ladder/index.md", per_lang=ladder.page_context),
     ]
     return specs
 
@@ -80,7 +82,8 @@ def render_all(model: Model, out_root: Path, offline: bool = False) -> list[Path
         for spec in specs:
             h = PageHelpers(lang, spec.path, strings, model, paths)
             text = env.get_template(spec.template).render(
-                m=model, lang=lang, h=h, t=h.t, page_path=spec.path, **spec.context)
+                m=model, lang=lang, h=h, t=h.t, page_path=spec.path, **spec.context,
+                **(spec.per_lang(h) if spec.per_lang else {}))
             out = out_root / lang / spec.path
             out.parent.mkdir(parents=True, exist_ok=True)
             out.write_text(text, encoding="utf-8")

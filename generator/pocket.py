@@ -28,6 +28,7 @@ from markupsafe import Markup
 from . import finder
 from .banner import banner_html
 from .eligibility.assets import rules_document
+from .footer import footer
 from .model import Model
 from .paths import LANGS, OVERRIDES, TEMPLATES
 from .templating import PageHelpers, load_strings
@@ -35,20 +36,14 @@ from .templating import PageHelpers, load_strings
 HERE = TEMPLATES / "pocket"
 SCRIPTS = OVERRIDES / "assets" / "javascripts"
 STYLES = OVERRIDES / "assets" / "stylesheets"
-FINDER_SCRIPT = re.compile(r"globalThis\.GuantongFinder\s*=\s*(\{.*\});\s*$", re.S)
 BUDGET = 500 * 1024  # bytes: a file a chat app still forwards and a phone opens quickly
 
 
 def finder_parts(m: Model) -> dict:
-    """The finder's generated data for both languages, its shared part once and the index as tokens."""
-    per_lang, lunr_js = {}, None
-    for lang in LANGS:
-        files = finder.files(m, lang)
-        match = FINDER_SCRIPT.search(files["assets/javascripts/finder-index.js"])
-        if not match:
-            raise ValueError("generator/finder.py: finder-index.js no longer sets globalThis.GuantongFinder = {...};")
-        per_lang[lang] = json.loads(match.group(1))
-        lunr_js = files["assets/javascripts/lunr.js"]
+    """The finder's data for both languages (``finder.finder_data``, what finder-index.js carries), its
+    shared part once and the index as tokens."""
+    per_lang = {lang: json.loads(json.dumps(finder.finder_data(m, lang))) for lang in LANGS}  # ours to trim
+    lunr_js = finder.LUNR_JS.read_text(encoding="utf-8")
     for d in per_lang.values():  # finder.js reads doc.path; pocket.js puts it back (occupations/<slug>.md)
         for doc in d["docs"]:
             if "slug" in doc and doc.pop("path") != f"occupations/{doc['slug']}.md":
@@ -144,8 +139,9 @@ def render(m: Model) -> str:
     rules = rules_document(m)
     return env.get_template("pocket.html.j2").render(
         m=m, s=strings, rules=rules, css=_inline(css, "pocket.css"), scripts=scripts, has_finder=finder is not None,
-        data=_json(page_data(m, strings, rules, finder)), edition=m.current_edition, langs=LANGS,
-        banner=Markup(banner_html(m, None)))
+        data=_json(page_data(m, strings, rules, finder)), langs=LANGS, banner=Markup(banner_html(m, None)),
+        footers={lang: footer(m, lang) for lang in LANGS},
+        say=lambda key, lang, **values: strings[key][lang].format(**values))
 
 
 def write_pocket(m: Model, path: Path) -> Path:

@@ -1,15 +1,16 @@
-"""``python -m generator serve``: build site/, serve it on 127.0.0.1, rebuild when sources change.
+"""``python -m generator serve``: build site/, serve it on 127.0.0.1 with MkDocs' ``LiveReloadServer``
+(watchdog; pinned with MkDocs in requirements.txt, as it is an internal class), rebuild when data,
+templates, theme overrides or the MkDocs configs change, and reload the open pages once the rebuild is done.
 
-Sources watched: data/, generator/ templates, overrides/, mkdocs*.yml. A failed rebuild prints the
-data error and keeps serving the last good site (the build swaps folders only on success).
+A failed rebuild prints the data error (or the build error) and keeps serving the last good site: the
+build swaps folders only on success, so the reload shows the last good pages.
 """
 from __future__ import annotations
 
-import functools
-import http.server
-import threading
-import time
+from collections.abc import Callable, Iterable
 from pathlib import Path
+
+from mkdocs.livereload import LiveReloadServer
 
 from .build import build_site
 from .errors import DataError
@@ -18,44 +19,32 @@ from .paths import DATA, OVERRIDES, ROOT, SITE, TEMPLATES
 WATCHED = (DATA, TEMPLATES, OVERRIDES, ROOT / "mkdocs.yml", ROOT / "mkdocs.en.yml")
 
 
-def _snapshot() -> dict[Path, float]:
-    out = {}
-    for w in WATCHED:
-        for p in ([w] if w.is_file() else w.rglob("*")):
-            if p.is_file():
-                out[p] = p.stat().st_mtime
-    return out
-
-
-def _rebuild() -> None:
+def rebuild() -> None:
     try:
         build_site(SITE)
-        print("rebuilt site/", flush=True)
+        print("rebuilt site/; reloading the open pages", flush=True)
     except DataError as e:
         print(e.report(), flush=True)
     except Exception as e:  # noqa: BLE001 - keep serving the last good site whatever went wrong
         print(f"build failed, still serving the last good site: {e}", flush=True)
 
 
-class _Handler(http.server.SimpleHTTPRequestHandler):
-    """Serves site/ by path, so a rebuild's folder swap is picked up by the next request."""
-
-    def log_message(self, *args):
-        pass
+def make_server(port: int, host: str = "127.0.0.1", *, root: Path = SITE, builder: Callable[[], None] = rebuild,
+                watched: Iterable[Path] = WATCHED) -> LiveReloadServer:
+    """A live-reload server of ``root`` that calls ``builder`` when a file under ``watched`` changes."""
+    server = LiveReloadServer(builder=builder, host=host, port=port, root=str(root))
+    for path in watched:
+        server.watch(str(path))
+    return server
 
 
 def serve(port: int = 8000, host: str = "127.0.0.1") -> None:
-    _rebuild()
-    server = http.server.ThreadingHTTPServer((host, port), functools.partial(_Handler, directory=str(SITE)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
+    rebuild()
+    server = make_server(port, host)
     print(f"Serving on http://{host}:{port}/ (English at /en/); Ctrl-C to stop", flush=True)
-    seen = _snapshot()
     try:
-        while True:
-            time.sleep(1)
-            now = _snapshot()
-            if now != seen:
-                seen = now
-                _rebuild()
+        server.serve()
     except KeyboardInterrupt:
+        pass
+    finally:
         server.shutdown()

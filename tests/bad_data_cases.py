@@ -77,39 +77,38 @@ def append(path: Path, text: str) -> int:
 
 # --- the cases ----------------------------------------------------------------------------------
 
-def yaml_syntax_error(d):
-    line = replace(d / "catalogue.yaml", r"^(  table_page: 1)$", r"\1: 2")
-    return Expect("catalogue.yaml", line, ("YAML syntax error", "mapping values are not allowed"))
+def edit(file: str, pattern: str, repl: str, fragments: tuple[str, ...], after: str | None = None):
+    """A case that substitutes ``pattern`` on one line of ``file`` (see ``replace``)."""
+    def mutate(d: Path) -> Expect:
+        return Expect(file, replace(d / file, pattern, repl, after), fragments)
+    return mutate
 
 
-def tab_indentation(d):
-    line = replace(d / "occupations.yaml", r"^  en: ", "\ten: ")
-    return Expect("occupations.yaml", line, ("YAML syntax error", "tab"))
-
-
-def wrong_type(d):
-    line = replace(d / "catalogue.yaml", r"^  table_page: 1$", "  table_page: one")
-    return Expect("catalogue.yaml", line, ("[0].table_page", "integer", '"one"'))
-
-
-def unknown_committee(d):
-    line = replace(d / "catalogue.yaml", r"^  - electromechanical$", "  - no-such-committee", after=r"^  committees:")
-    return Expect("catalogue.yaml", line, ("[0].committees[0]", "data/committees.yaml", "'no-such-committee'"))
-
-
-def unknown_category(d):
-    line = replace(d / "catalogue.yaml", r"^  - electromechanical$", "  - no-such-category", after=r"^  categories:")
-    return Expect("catalogue.yaml", line, ("[0].categories[0]", "data/categories.yaml", "'no-such-category'"))
-
-
-def category_of_another_series(d):
-    line = replace(d / "catalogue.yaml", r"^  - electromechanical$", "  - rural-craftsmen", after=r"^  categories:")
-    return Expect("catalogue.yaml", line, ("[0].categories[0]", "'engineering'", "'rural-craftsmen'", "'agriculture'"))
-
-
-def unknown_series(d):
-    line = replace(d / "categories.yaml", r"series: engineering", "series: enginering")
-    return Expect("categories.yaml", line, ("[0].series", "data/series.yaml", "'enginering'"))
+# Cases that change one line: file, pattern, replacement, what the message must say (, after=).
+ONE_LINE = {
+    "yaml_syntax_error": edit("catalogue.yaml", r"^(  table_page: 1)$", r"\1: 2", ("YAML syntax error", "mapping values are not allowed")),
+    "tab_indentation": edit("occupations.yaml", r"^  en: ", "\ten: ", ("YAML syntax error", "tab")),
+    "wrong_type": edit("catalogue.yaml", r"^  table_page: 1$", "  table_page: one", ("[0].table_page", "integer", '"one"')),
+    "unknown_committee": edit("catalogue.yaml", r"^  - electromechanical$", "  - no-such-committee", ("[0].committees[0]", "data/committees.yaml", "'no-such-committee'"), after=r"^  committees:"),
+    "unknown_category": edit("catalogue.yaml", r"^  - electromechanical$", "  - no-such-category", ("[0].categories[0]", "data/categories.yaml", "'no-such-category'"), after=r"^  categories:"),
+    "category_of_another_series": edit("catalogue.yaml", r"^  - electromechanical$", "  - rural-craftsmen", ("[0].categories[0]", "'engineering'", "'rural-craftsmen'", "'agriculture'"), after=r"^  categories:"),
+    "unknown_series": edit("categories.yaml", r"series: engineering", "series: enginering", ("[0].series", "data/series.yaml", "'enginering'")),
+    "committee_name_without_english": edit("committees.yaml", r"^  en: Guangdong Engineering Series Electromechanical.*$", "  en: null", ("[0].en", "English name", "en=None")),
+    "unknown_clause": edit("catalogue.yaml", r"^  clause: annex\.table$", "  clause: annex.tabel", ("[0].clause", "data/clauses.yaml", "'annex.tabel'")),
+    "unknown_level_in_rules": edit("rules.yaml", r"level: senior-worker, years: 2", "level: master-worker, years: 2", ("pathways[0].conditions[0].level", "senior-worker", "master-worker")),
+    "unknown_target_level_in_rules": edit("rules.yaml", r"^    target: assistant$", "    target: senior-assistant", ("pathways[0].target", "assistant", "senior-assistant")),
+    "unknown_honour_group_in_rules": edit("rules.yaml", r"test: honour-in-group, group: first", "test: honour-in-group, group: third", ("conditions[0].group", "honour_groups", "'third'")),
+    "unknown_decision_in_rules": edit("rules.yaml", r"decisions: \[assessments-one-answer\]", "decisions: [assessment-one-answer]", ("pathway_groups[0].decisions[0]", "data/decisions.yaml", "'assessment-one-answer'")),
+    "empty_name": edit("occupations.yaml", r"^  en: Welder$", '  en: ""', ("[0].en", "non-empty", '""')),
+    "malformed_date": edit("meta.yaml", r'^data_version: ".*"$', 'data_version: "2026-13-45"', ("data_version", "date", '"2026-13-45"')),
+    "unquoted_date": edit("meta.yaml", r'^data_version: "(.*)"$', r"data_version: \1", ("data_version", "string", "in quotes")),
+    "clause_id_read_as_float": edit("series.yaml", r'clause: "2\.1"', "clause: 2.1", ("[0].clause", "string", "in quotes")),
+    "misspelt_key": edit("catalogue.yaml", r"^  suffix_printed:", "  suffix_printd:", ("[0]", "'suffix_printd'", "suffix_printed")),
+    "wrong_occupation_entry_shape": edit("catalogue.yaml", r"^  - 电工$", "  - {nam: 电工}", ("[0].occupations[2]", "'nam'")),
+    "level_missing_from_the_glossary": edit("rules.yaml", r"^  skill: \[senior-worker, technician,", "  skill: [senior-worker, master-technician,", ("levels.skill[1]", "technician", "master-technician")),
+    "exemption_following_a_later_one": edit("rules.yaml", r"^      - \{exempt: theory-exam\}$", "      - {exempt: theory-fee}", ("exemptions[1].when[0].exempt", "listed before", "'theory-fee'")),
+    "honour_in_two_groups": edit("rules.yaml", r"^      - id: worldskills-medallist$", "      - id: china-skill-award", ("honours", "each honour in one group only", "'china-skill-award'", "'first'"), after=r"^  - id: second$"),
+}
 
 
 def duplicate_id(d):
@@ -129,51 +128,6 @@ def chinese_note_without_english(d):
     return Expect("catalogue.yaml", line - 1, ("[0].notes[0]", "'en'", "missing"))
 
 
-def committee_name_without_english(d):
-    line = replace(d / "committees.yaml", r"^  en: Guangdong Engineering Series Electromechanical.*$", "  en: null")
-    return Expect("committees.yaml", line, ("[0].en", "English name", "en=None"))
-
-
-def unknown_clause(d):
-    line = replace(d / "catalogue.yaml", r"^  clause: annex\.table$", "  clause: annex.tabel")
-    return Expect("catalogue.yaml", line, ("[0].clause", "data/clauses.yaml", "'annex.tabel'"))
-
-
-def unknown_level_in_rules(d):
-    line = replace(d / "rules.yaml", r"level: senior-worker, years: 2", "level: master-worker, years: 2")
-    return Expect("rules.yaml", line, ("pathways[0].conditions[0].level", "senior-worker", "master-worker"))
-
-
-def unknown_target_level_in_rules(d):
-    line = replace(d / "rules.yaml", r"^    target: assistant$", "    target: senior-assistant")
-    return Expect("rules.yaml", line, ("pathways[0].target", "assistant", "senior-assistant"))
-
-
-def unknown_honour_group_in_rules(d):
-    line = replace(d / "rules.yaml", r"test: honour-in-group, group: first", "test: honour-in-group, group: third")
-    return Expect("rules.yaml", line, ("conditions[0].group", "honour_groups", "'third'"))
-
-
-def unknown_decision_in_rules(d):
-    line = replace(d / "rules.yaml", r"decisions: \[assessments-one-answer\]", "decisions: [assessment-one-answer]")
-    return Expect("rules.yaml", line, ("pathway_groups[0].decisions[0]", "data/decisions.yaml", "'assessment-one-answer'"))
-
-
-def empty_name(d):
-    line = replace(d / "occupations.yaml", r"^  en: Welder$", '  en: ""')
-    return Expect("occupations.yaml", line, ("[0].en", "non-empty", '""'))
-
-
-def malformed_date(d):
-    line = replace(d / "meta.yaml", r'^data_version: ".*"$', 'data_version: "2026-13-45"')
-    return Expect("meta.yaml", line, ("data_version", "date", '"2026-13-45"'))
-
-
-def unquoted_date(d):
-    line = replace(d / "meta.yaml", r'^data_version: "(.*)"$', r"data_version: \1")
-    return Expect("meta.yaml", line, ("data_version", "string", "in quotes"))
-
-
 def occupation_twice_in_one_row(d):
     line = insert_after(d / "catalogue.yaml", r"^  - 电工$", "  - 焊工")
     return Expect("catalogue.yaml", line, ("[0].occupations", "once per row", "'焊工' twice"))
@@ -188,11 +142,6 @@ def duplicate_yaml_key(d):
     first = replace(d / "occupations.yaml", r"^  en: Welder$", "  en: Welder")
     line = insert_after(d / "occupations.yaml", r"^  en: Welder$", "  en: Welding worker")
     return Expect("occupations.yaml", line, ("'en'", "once", f"line {first}"))
-
-
-def clause_id_read_as_float(d):
-    line = replace(d / "series.yaml", r'clause: "2\.1"', "clause: 2.1")
-    return Expect("series.yaml", line, ("[0].clause", "string", "in quotes"))
 
 
 def occupation_in_no_row(d):
@@ -216,11 +165,6 @@ def missing_required_key(d):
     return Expect("occupations.yaml", line - 2, ("[0]", "'pinyin'", "missing"))
 
 
-def misspelt_key(d):
-    line = replace(d / "catalogue.yaml", r"^  suffix_printed:", "  suffix_printd:")
-    return Expect("catalogue.yaml", line, ("[0]", "'suffix_printd'", "suffix_printed"))
-
-
 def empty_list(d):
     line = replace(d / "catalogue.yaml", r"^  committees:$", "  committees: []")
     # the list's items follow; drop them so the file still parses as intended
@@ -239,46 +183,19 @@ def not_utf8(d):
     return Expect("committees.yaml", data[:i].count(b"\n") + 1, ("UTF-8", "undecodable"))
 
 
-def wrong_occupation_entry_shape(d):
-    line = replace(d / "catalogue.yaml", r"^  - 电工$", "  - {nam: 电工}")
-    return Expect("catalogue.yaml", line, ("[0].occupations[2]", "'nam'"))
-
-
-def level_missing_from_the_glossary(d):
-    line = replace(d / "rules.yaml", r"^  skill: \[senior-worker, technician,", "  skill: [senior-worker, master-technician,")
-    return Expect("rules.yaml", line, ("levels.skill[1]", "technician", "master-technician"))
-
-
-def exemption_following_a_later_one(d):
-    line = replace(d / "rules.yaml", r"^      - \{exempt: theory-exam\}$", "      - {exempt: theory-fee}")
-    return Expect("rules.yaml", line, ("exemptions[1].when[0].exempt", "listed before", "'theory-fee'"))
-
-
-def honour_in_two_groups(d):
-    lines = _lines(d / "rules.yaml")
-    i = _find(lines, r"^      - id: china-skill-award$", 0)
-    j = _find(lines, r"^      - id: ", _find(lines, r"^  - id: second$", 0))
-    lines[j] = lines[j].replace(lines[j].split("id: ")[1].strip(), "china-skill-award")
-    (d / "rules.yaml").write_text("".join(lines), encoding="utf-8")
-    assert i < j
-    return Expect("rules.yaml", j + 1, ("honours", "each honour in one group only", "'china-skill-award'", "'first'"))
-
-
 def clause_parent_after_its_child(d):
-    lines = _lines(d / "clauses.yaml")
-    i = _find(lines, r'^  parent: "1"$', 0)
-    lines[i] = '  parent: "4"\n'
-    (d / "clauses.yaml").write_text("".join(lines), encoding="utf-8")
-    return Expect("clauses.yaml", i + 1, ("parent", "comes before", "'4'"))
+    line = replace(d / "clauses.yaml", r'^  parent: "1"$', '  parent: "4"')
+    return Expect("clauses.yaml", line, ("parent", "comes before", "'4'"))
 
 
-CASES = [Case(f.__name__.replace("_", "-"), f) for f in (
-    yaml_syntax_error, tab_indentation, wrong_type, unknown_committee, unknown_category,
-    category_of_another_series, unknown_series, duplicate_id, duplicate_slug, chinese_note_without_english,
-    committee_name_without_english, unknown_clause, unknown_level_in_rules, unknown_target_level_in_rules,
-    unknown_honour_group_in_rules, unknown_decision_in_rules, empty_name, malformed_date, unquoted_date,
-    occupation_twice_in_one_row, unknown_occupation_in_row, duplicate_yaml_key, clause_id_read_as_float,
-    occupation_in_no_row, unknown_related_slug, missing_data_file, missing_required_key, misspelt_key,
-    empty_list, not_utf8, wrong_occupation_entry_shape, level_missing_from_the_glossary,
-    exemption_following_a_later_one, honour_in_two_groups, clause_parent_after_its_child,
+CASES = [Case(name.replace("_", "-"), ONE_LINE.get(name) or globals()[name]) for name in (
+    "yaml_syntax_error", "tab_indentation", "wrong_type", "unknown_committee", "unknown_category",
+    "category_of_another_series", "unknown_series", "duplicate_id", "duplicate_slug",
+    "chinese_note_without_english", "committee_name_without_english", "unknown_clause", "unknown_level_in_rules",
+    "unknown_target_level_in_rules", "unknown_honour_group_in_rules", "unknown_decision_in_rules", "empty_name",
+    "malformed_date", "unquoted_date", "occupation_twice_in_one_row", "unknown_occupation_in_row",
+    "duplicate_yaml_key", "clause_id_read_as_float", "occupation_in_no_row", "unknown_related_slug",
+    "missing_data_file", "missing_required_key", "misspelt_key", "empty_list", "not_utf8",
+    "wrong_occupation_entry_shape", "level_missing_from_the_glossary", "exemption_following_a_later_one",
+    "honour_in_two_groups", "clause_parent_after_its_child",
 )]

@@ -200,33 +200,31 @@ DESKTOP = {"viewport": {"width": 1280, "height": 900}}
 PHONE = {"viewport": {"width": 375, "height": 740}, "is_mobile": True, "has_touch": True}
 
 
+def _guarded(browser, allowed: Callable[[str], bool] = is_local, **context_kw):
+    ctx, pg = _new_page(browser, allowed=allowed, **context_kw)
+    yield pg
+    _close_and_check(ctx, pg)
+
+
 @pytest.fixture
-def page(browser, request):
+def page(browser):
     """A desktop-size page; the test fails if any non-local request or uncaught script error happened."""
-    ctx, pg = _new_page(browser, request, **DESKTOP)
-    yield pg
-    _close_and_check(ctx, pg)
+    yield from _guarded(browser, **DESKTOP)
 
 
 @pytest.fixture
-def phone(browser, request):
+def phone(browser):
     """A 375 px wide page with the same guards."""
-    ctx, pg = _new_page(browser, request, **PHONE)
-    yield pg
-    _close_and_check(ctx, pg)
+    yield from _guarded(browser, **PHONE)
 
 
 @pytest.fixture
 def file_page(browser):
     """A desktop-size page for file:// that fails the test on any request that is not to a file."""
-    ctx, pg = _new_page(browser, allowed=is_offline, locale="zh-CN", **DESKTOP)
-    yield pg
-    _close_and_check(ctx, pg)
+    yield from _guarded(browser, is_offline, locale="zh-CN", **DESKTOP)
 
 
 @pytest.fixture
 def file_phone(browser):
     """A 375 px phone for file:// with the same guard."""
-    ctx, pg = _new_page(browser, allowed=is_offline, locale="zh-CN", **PHONE)
-    yield pg
-    _close_and_check(ctx, pg)
+    yield from _guarded(browser, is_offline, locale="zh-CN", **PHONE)

@@ -67,3 +67,46 @@ def test_plain_mkdocs_builds_give_the_same_files_as_make_site(site_dir, tmp_path
         done = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=600)
         assert done.returncode == 0, f"{' '.join(command[2:])} failed:\n{done.stderr[-3000:]}"
     assert different_files(site_dir, tmp_path / "site") == []
+
+
+def test_serve_watches_data_templates_overrides_and_the_configs():
+    from generator.paths import DATA, OVERRIDES, TEMPLATES
+    from generator.serve import WATCHED
+    assert {DATA, TEMPLATES, OVERRIDES, ROOT / "mkdocs.yml", ROOT / "mkdocs.en.yml"} <= set(WATCHED)
+
+
+def test_serve_rebuilds_and_reloads_the_open_page_when_a_watched_file_changes(page, tmp_path):
+    """The server of `make serve` (MkDocs' LiveReloadServer, as generator/serve.py sets it up) with a quick
+    stand-in for the build: a change under a watched folder rebuilds, and the open page reloads by itself."""
+    import socket
+    import threading
+
+    from generator.serve import make_server
+
+    site, data = tmp_path / "site", tmp_path / "data"
+    site.mkdir()
+    data.mkdir()
+    (data / "meta.yaml").write_text("version 1", encoding="utf-8")
+
+    def build():
+        text = (data / "meta.yaml").read_text(encoding="utf-8")
+        (site / "index.html").write_text(f"<!doctype html><html><body><p id=v>{text}</p></body></html>")
+
+    build()
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    server = make_server(port, root=site, builder=build, watched=[data])
+    threading.Thread(target=server.serve, daemon=True).start()
+    try:
+        for _ in range(100):  # until the server accepts connections
+            with socket.socket() as probe:
+                if probe.connect_ex(("127.0.0.1", port)) == 0:
+                    break
+            threading.Event().wait(0.05)
+        page.goto(f"http://127.0.0.1:{port}/")
+        assert page.inner_text("#v") == "version 1"
+        (data / "meta.yaml").write_text("version 2", encoding="utf-8")
+        page.wait_for_function("() => document.getElementById('v')?.textContent === 'version 2'", timeout=30000)
+    finally:
+        server.shutdown()
