@@ -11,7 +11,7 @@ import yaml
 from mkdocs.config import load_config
 
 from generator.build import CONFIGS
-from generator.paths import ROOT
+from generator.paths import DOCS, ROOT
 
 SITEMAP_NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
 CANONICAL = re.compile(r'<link rel="canonical" href="([^"]+)"')
@@ -20,7 +20,7 @@ CANONICAL = re.compile(r'<link rel="canonical" href="([^"]+)"')
 @pytest.fixture(scope="session")
 def site_url() -> str:
     """The base URL site/ was built for (GUANTONG_SITE_URL or mkdocs.yml's default), ending in /."""
-    return load_config(str(CONFIGS["zh"]))["site_url"].rstrip("/") + "/"
+    return load_config(str(CONFIGS["zh"]), docs_dir=str(DOCS))["site_url"].rstrip("/") + "/"
 
 
 
