@@ -16,7 +16,8 @@ from generator.paths import LANGS
 ROOT = Path(__file__).resolve().parent.parent
 TABLE = yaml.safe_load((ROOT / "tests" / "cases" / "finder_queries.yaml").read_text(encoding="utf-8"))
 KINDS = {"chinese", "partial", "alias", "traditional", "pinyin", "tones", "spaces", "initials", "english",
-         "fullwidth", "typo"}
+         "fullwidth", "typo", "covered", "everyday", "everyday-word", "programme", "open-row", "reading", "clause",
+         "code", "not-listed"}
 INDEX_JS = "assets/javascripts/finder-index.js"
 
 
@@ -127,5 +128,6 @@ def test_query_table_has_60_rows_covering_every_kind_in_both_languages(model):
         kinds = {row["kind"] for row in TABLE if row["lang"] == lang}
         assert {"english", "pinyin", "tones", "initials", "traditional", "typo", "fullwidth", "alias"} <= kinds
     for row in TABLE:
-        assert row["first"] in model.occupation, row
+        assert row.get("none") or "clause" in row or "row" in row or row["first"] in model.occupation, row
+        assert all(slug in model.occupation for slug in row.get("related", [])), row
     assert len({(row["query"], row["lang"]) for row in TABLE}) == len(TABLE)

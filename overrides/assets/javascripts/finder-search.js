@@ -167,7 +167,8 @@ function create(data, lunr) {
       var doc = docs[Number(ref)], t = tier(doc, q);
       return {doc: doc, order: Number(ref), tier: t[0], length: t[1], name: t[2], score: found[ref]};
     }).sort(function (a, b) {
-      return a.tier - b.tier || a.length - b.length || a.name - b.name ||
+      return a.tier - b.tier || (a.doc.kind !== "occupation") - (b.doc.kind !== "occupation") ||
+        a.length - b.length || a.name - b.name ||
         a.doc.zh.length - b.doc.zh.length || b.score - a.score || a.order - b.order;
     });
   }
