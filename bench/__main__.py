@@ -52,6 +52,7 @@ def main(argv: list[str]) -> int:
         try:
             step("First view", browser.first_view, base_url, report)
             step("Finder latency", browser.finder_latency, base_url, site, report)
+            step("Throttled phone", browser.throttled_first_hit, base_url, report)
             step("Lighthouse", lighthouse.lighthouse, base_url, site, report)
         finally:
             server.shutdown()

@@ -84,6 +84,7 @@ def _link(m: Model) -> None:
     for o in m.occupations:
         o["pinyin_plain"] = plain(o["pinyin"])
         o["dadian"] = codes.get(o["slug"])  # {code, dadian_name?} from the 2022 classification, or None
+        o["everyday"] = [e for e in m.names.get("everyday", []) if e["occupation"] == o["slug"]]
         o["initial"] = o["pinyin_plain"][0]
     m.occupations_az = sorted(m.occupations, key=lambda o: (o["pinyin_plain"], o["zh"]))
     m.occupation_by_zh = {o["zh"]: o for o in m.occupations}

@@ -286,7 +286,7 @@ function create(data, lunr) {
     return {query: q.text, items: items, related: items.length ? [] : related(q)};
   }
 
-  return {search: search, normalize: normalize, clauseIds: clauseIds};
+  return {search: search, normalize: normalize, clauseIds: clauseIds, warm: getIndex};
 }
 
 if (typeof module === "object" && module.exports) module.exports = create;

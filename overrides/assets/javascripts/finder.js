@@ -32,6 +32,7 @@ function ready() {
   engine = window.GuantongFinderSearch(data, window.lunr);
   data.search = engine.search;  // for tests and the benchmark: the answer to a query
   finders.forEach(function (f) { f.ready(); });
+  idle(engine.warm);  // deserialize the index before the first query needs it
 }
 
 function start() {
@@ -44,10 +45,12 @@ function start() {
   script(dir + "finder-index.js", ready);
 }
 
-function whenIdle() {
-  if (window.requestIdleCallback) window.requestIdleCallback(start, {timeout: 3000});
-  else window.setTimeout(start, 200);
+function idle(fn) {
+  if (window.requestIdleCallback) window.requestIdleCallback(fn, {timeout: 3000});
+  else window.setTimeout(fn, 200);
 }
+
+function whenIdle() { idle(start); }
 
 // --- URLs and nodes ---------------------------------------------------------------------------
 
