@@ -19,7 +19,7 @@ OPTIONS = ".gt-finder [role=listbox] [role=option]"
 def open_finder(pg, base_url, lang):
     pg.goto(base_url + HOME[lang])
     pg.wait_for_selector(INPUT, state="visible")
-    pg.focus(INPUT)  # reaching for the finder loads its index (finder.js loader)
+    pg.focus(INPUT)
     pg.wait_for_selector(".gt-finder--ready", state="attached")
     return pg.locator(INPUT)
 
@@ -36,7 +36,7 @@ def first_slugs(pg, n=3):
 
 FIRST_SHOWN = """root => {
   const o = root.querySelector('[role=listbox] [role=option]');
-  const none = root.querySelector('[role=status] [data-point]');
+  const none = root.querySelector('.gt-finder__none [data-point]');
   if (none) return {kind: 'none', related: Array.from(root.querySelectorAll('[role=option]')).map(e => e.dataset.slug)};
   if (!o) return {kind: 'nothing'};
   if (o.dataset.clause) return {kind: 'clause', key: o.dataset.clause};
@@ -172,8 +172,9 @@ def test_no_hit_gives_the_next_step_and_links_note_2(page, base_url, lang, words
     assert page.locator(OPTIONS).count() == 0
     assert box.get_attribute("aria-expanded") == "false"
     status = page.locator(".gt-finder [role=status]")
-    text = status.inner_text()
-    assert "快递员" in text and words in text
+    assert "快递员" in status.inner_text()
+    status = page.locator(".gt-finder .gt-finder__none")  # the next step, after the related names (none here)
+    assert words in status.inner_text()
     points = status.locator("[data-point]").evaluate_all("els => els.map(e => e.dataset.point)")
     assert points == ["scope", "trades", "committee-decides", "school-instructors", "ask", "check"]
     assert status.locator('a[href$="check/"]').count() == 1
@@ -212,3 +213,41 @@ def test_without_javascript_the_finder_points_to_the_catalogue_and_the_a_to_z_in
     hrefs = pg.locator(".gt-finder noscript").inner_html()
     ctx.close()
     assert 'href="catalogue/"' in hrefs and 'href="occupations/"' in hrefs
+
+
+def test_on_a_throttled_phone_typing_before_the_data_shows_loading_and_enter_is_answered(phone, base_url):
+    cdp = phone.context.new_cdp_session(phone)
+    cdp.send("Network.enable")
+    cdp.send("Network.emulateNetworkConditions",
+             {"offline": False, "latency": 150, "downloadThroughput": 200_000, "uploadThroughput": 94_000})
+    cdp.send("Emulation.setCPUThrottlingRate", {"rate": 4})
+    held = []  # the finder's data is held back until the reader has typed (a slow network, made certain)
+    phone.route("**/finder-index.js", lambda route: held.append(route))
+    phone.goto(base_url, wait_until="load")
+    phone.wait_for_function("() => performance.getEntriesByType('navigation')[0].loadEventEnd > 0")
+    phone.fill(INPUT, "焊工")
+    phone.dispatch_event(INPUT, "input")
+    status = phone.locator(".gt-finder [role=status]")
+    loading = status.get_attribute("data-loading")
+    assert loading and status.inner_text().strip() == loading
+    phone.press(INPUT, "Enter")  # answered once the data is there
+    for _ in range(100):
+        if held:
+            break
+        phone.wait_for_timeout(100)
+    assert held, "the finder's data was never requested"
+    started = phone.evaluate("""() => {
+      const e = performance.getEntriesByType('resource').find(r => r.name.includes('finder-index'));
+      return e ? e.startTime : -1; }""")
+    assert started == -1 or started >= phone.evaluate("performance.getEntriesByType('navigation')[0].loadEventEnd")
+    held[0].continue_()
+    phone.wait_for_url("**/occupations/hangong/", timeout=60_000)
+
+
+def test_the_finder_data_loads_after_the_page_without_any_interaction(page, base_url):
+    page.goto(base_url, wait_until="load")
+    page.wait_for_selector(".gt-finder--ready", state="attached", timeout=30_000)
+    type_query(page, "数控车工")
+    hit = page.locator(OPTIONS).first
+    assert hit.get_attribute("data-kind") == "covered"
+    assert "可能属于「车工」" in hit.inner_text() and "附件注1" in hit.inner_text()

@@ -166,11 +166,9 @@ function drawItem(li, it, query) {
 
 // --- the not-listed answer --------------------------------------------------------------------
 
-function notListed(query) {
+function notListed() {
   var nl = data.not_listed;
   var box = el("div", "gt-finder__none");
-  var p = box.appendChild(el("p", "gt-finder__none-head"));
-  p.appendChild(fillNodes(labels.none, {query: query}));
   box.appendChild(el("p", "gt-finder__none-title", nl.title));
   var ul = box.appendChild(el("ul", "gt-finder__none-points"));
   nl.points.forEach(function (pt) {
@@ -269,10 +267,12 @@ function Finder(root) {
     items = [];
     if (answer) {
       items = answer.items.slice(0, MAX_SHOWN);
-      if (!answer.items.length) {
+      if (!answer.items.length) {  // "not found", the related names first, then what to do
         items = answer.related.map(function (d) { return {kind: "related", doc: d}; });
-        status.appendChild(notListed(query.trim()));
-        if (items.length) more.appendChild(el("p", "gt-finder__related-label", labels.related));
+        var head = status.appendChild(el("p", "gt-finder__none-head"));
+        head.appendChild(fillNodes(labels.none, {query: query.trim()}));
+        if (items.length) head.appendChild(el("span", "gt-finder__related-label", " " + labels.related + (lang === "zh" ? "：" : ":")));
+        more.appendChild(notListed());
       } else {
         var total = answer.items.length;
         var t = total === 1 ? labels.count_one : total > items.length ? labels.count_more : labels.count;
