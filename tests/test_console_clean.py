@@ -45,6 +45,8 @@ class Problems:
         start = len(self.seen)
         page.goto(url, wait_until="load")
         page.wait_for_load_state("networkidle")  # Material's sitemap fetch came after load
+        # the finder fetches its data once the browser is idle after load: wait until it has arrived
+        page.wait_for_function("() => !document.querySelector('.gt-finder') || !!document.querySelector('.gt-finder--ready')")
         return [f"{label}: {p}" for p in self.seen[start:]]
 
 

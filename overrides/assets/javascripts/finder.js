@@ -45,12 +45,14 @@ function start() {
   script(dir + "finder-index.js", ready);
 }
 
-function idle(fn) {
-  if (window.requestIdleCallback) window.requestIdleCallback(fn, {timeout: 3000});
+function idle(fn, most) {
+  if (window.requestIdleCallback) window.requestIdleCallback(fn, {timeout: most || 3000});
   else window.setTimeout(fn, 200);
 }
 
-function whenIdle() { idle(start); }
+/* After the load event, as soon as the browser is idle, but at most 300 ms later: the data is on its way
+   before the page counts as settled (no request left to cut off by a quick next navigation). */
+function whenIdle() { idle(start, 300); }
 
 // --- URLs and nodes ---------------------------------------------------------------------------
 
