@@ -191,7 +191,8 @@ def check_rules(f: dict[str, RawFile]) -> list[Problem]:
         for j, d in enumerate(ids if isinstance(ids, list) else []):
             if d not in decisions:
                 out.append(rules.problem(path + (j,), "a decision id from data/decisions.yaml", repr(d)))
-    return out + _honours_once(rules) + _exemption_order(rules) + _education_terms(rules, terms)
+    return (out + _honours_once(rules) + _exemption_order(rules) + _education_terms(rules, terms)
+            + _check_readings(f))
 
 
 def _honours_once(rules: RawFile) -> list[Problem]:
@@ -225,6 +226,31 @@ def _education_terms(rules: RawFile, terms: set) -> list[Problem]:
             if c.get(key) not in terms:
                 out.append(rules.problem(("education_equivalence", "classes", i, key),
                                          "a term id from data/glossary.yaml", repr(c.get(key))))
+    return out
+
+
+def _check_readings(f: dict[str, RawFile]) -> list[Problem]:
+    """Readings both ways: every (decision, reading) of rules.yaml is an alternative recorded in
+    decisions.yaml, and every recorded alternative is run by some pathway or group of rules.yaml."""
+    rules, dec, out = f["rules"], f["decisions"], []
+    data = rules.data if isinstance(rules.data, dict) else {}
+    recorded = {(d["id"], r["id"]): (i, j) for i, d in enumerate(dec.data or [])
+                for j, r in enumerate(d.get("readings") or [])}
+    used = set()
+    for section in ("pathway_groups", "pathways"):
+        for i, item in enumerate(data.get(section) or []):
+            for j, r in enumerate(item.get("readings") or []):
+                key = (r.get("decision"), r.get("reading"))
+                used.add(key)
+                if key not in recorded:
+                    options = ", ".join(f"{d}/{x}" for d, x in sorted(recorded)) or "none recorded"
+                    out.append(rules.problem((section, i, "readings", j),
+                                             f"a decision and one of its readings from data/decisions.yaml ({options})",
+                                             f"{key[0]}/{key[1]}"))
+    for key, (i, j) in sorted(recorded.items()):
+        if key not in used:
+            out.append(dec.problem((i, "readings", j, "id"), "a reading that some pathway or pathway group of "
+                                   "data/rules.yaml runs (readings: [{decision, reading, ...}])", f"{key[1]} run by none"))
     return out
 
 

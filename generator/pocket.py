@@ -23,12 +23,14 @@ import re
 from pathlib import Path
 
 import jinja2
+import rjsmin
 from markupsafe import Markup
 
 from . import finder
 from .banner import banner_html
 from .eligibility.assets import rules_document
 from .footer import footer
+from .eligibility.page_context import ENGINE_SCRIPTS, VIEW_SCRIPTS, clause_ids
 from .model import Model
 from .paths import LANGS, OVERRIDES, TEMPLATES
 from .templating import PageHelpers, load_strings
@@ -91,6 +93,29 @@ def strip_comments(js: str) -> str:
     return text
 
 
+def _minified(path: Path) -> str:
+    """A script without comments and needless whitespace (rjsmin: conservative, the code is unchanged)."""
+    return rjsmin.jsmin(path.read_text(encoding="utf-8")) + "\n"
+
+
+def _scripts(names) -> str:
+    """The site's scripts of these names, minified (one file, inlined: every byte counts)."""
+    return "".join(_minified(SCRIPTS / name) for name in names)
+
+
+def _lean_css(css: str) -> str:
+    """A style sheet without its comments, indentation and blank lines (the rules are unchanged)."""
+    css = re.sub(r"/\*.*?\*/", "", css, flags=re.S)
+    return "\n".join(line.strip() for line in css.split("\n") if line.strip())
+
+
+def _dedent_markup(html: str) -> str:
+    """The page without the indentation of its markup (the scripts at its end keep theirs): a newline
+    already separates the tags, so nothing shown changes; the file has no <pre> or <textarea>."""
+    at = html.index("<script")
+    return re.sub(r"\n[ \t]+", "\n", html[:at]) + html[at:]
+
+
 def _inline(text: str, what: str) -> Markup:
     """Text that goes inside a <script> or <style> element as is."""
     if re.search(r"</(script|style)", text, re.I):
@@ -103,17 +128,39 @@ def _json(data) -> Markup:
     return Markup(text.replace("</", "<\\/").replace("\u2028", "\\u2028").replace("\u2029", "\\u2029"))
 
 
+# What the pocket's scripts never read of the rules document: the clauses' wording and the groups' prose
+# (the reference part of the file is drawn from the model at build time). tests/test_eligibility_cases.py
+# checks that the engines give the same result for every case with this projection as with the document.
+PROSE_SECTIONS = ("pathway_groups", "honour_groups", "principles")
+PROSE_KEYS = ("text", "decisions", "paraphrase")
+
+
+def pocket_rules(doc: dict) -> dict:
+    """The rules document without its prose: every rule, label, message and reminder the engines and the
+    view read, in less space (the file has a size budget)."""
+    out = {k: v for k, v in doc.items() if k not in PROSE_SECTIONS}
+    for key in ("pathways", "exemptions"):
+        out[key] = [{k: v for k, v in x.items() if k not in PROSE_KEYS} for x in doc[key]]
+    for key in ("policy", "education_equivalence"):
+        out[key] = {k: v for k, v in doc[key].items() if k not in PROSE_KEYS}
+    return out
+
+
 def page_data(m: Model, strings: dict, rules: dict, finder: dict | None) -> dict:
     """The JSON the pocket's scripts read: rules, finder parts, names, and the labels drawn by script."""
-    clause_ids = {x["clause"] for part in ("pathways", "reminders", "exemptions") for x in rules[part]}
-    clause_ids.add(rules["education_equivalence"]["clause"])
     helpers = {lang: PageHelpers(lang, "index.md", strings, m) for lang in LANGS}
     return {
-        "rules": rules,
-        "clauses": {cid: {lang: helpers[lang].clause_label(cid) for lang in LANGS} for cid in sorted(clause_ids)},
+        "rules": pocket_rules(rules),
         "labels": {k[len("pocket_js_"):]: v for k, v in strings.items() if k.startswith("pocket_js_")},
+        # the check's view (check-view.js) in each language: its words, every clause's label; no links but
+        # the committee cards of this file (the policy text and the readings are on the site)
+        "view": {lang: {"s": {k[len("check_v_"):]: v[lang] for k, v in strings.items() if k.startswith("check_v_")},
+                        "clauses": {cid: helpers[lang].clause_label(cid) for cid in clause_ids(rules)},
+                        "committees": {c["id"]: c["display"][lang] for c in m.committees
+                                       if not (rules["committees"].get(c["id"]) or {}).get(lang)},
+                        "links": {"clause": None, "reading": None, "committee": ["#committee-", ""]}}
+                 for lang in LANGS},
         "finder": None if finder is None else {k: finder[k] for k in ("shared", "lang", "fields", "tokens")},
-        "committees": {c["id"]: c["display"] for c in m.committees},
         # names and committees are in rules["occupations"]; here what the occupation card adds
         "occupations": {o["slug"]: {"pinyin": o["pinyin"], "rows": [r["id"] for r in o["rows"]]}
                         for o in m.occupations if o["rows"]},
@@ -125,23 +172,22 @@ def render(m: Model) -> str:
     finder = finder_parts(m)
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(HERE)), undefined=jinja2.StrictUndefined,
                              autoescape=True, trim_blocks=True, lstrip_blocks=True)
-    css = "\n".join(p.read_text(encoding="utf-8") for p in
+    css = "\n".join(_lean_css(p.read_text(encoding="utf-8")) for p in
                     [HERE / "pocket.css"] + ([STYLES / "finder.css"] if finder else []))
     scripts = {
         "lunr": _inline(strip_comments(finder["lunr_js"]), "lunr.js") if finder else None,
-        "finder": _inline(strip_comments((SCRIPTS / "finder.js").read_text(encoding="utf-8")), "finder.js")
-        if finder else None,
-        "finder_search": _inline(strip_comments((SCRIPTS / "finder-search.js").read_text(encoding="utf-8")),
-                                 "finder-search.js") if finder else None,
-        "eligibility": _inline(strip_comments((SCRIPTS / "eligibility.js").read_text(encoding="utf-8")), "eligibility.js"),
-        "pocket": _inline(strip_comments((HERE / "pocket.js").read_text(encoding="utf-8")), "pocket.js"),
+        "finder": _inline(_scripts(["finder.js"]), "finder.js") if finder else None,
+        "finder_search": _inline(_scripts(["finder-search.js"]), "finder-search.js") if finder else None,
+        "eligibility": _inline(_scripts(ENGINE_SCRIPTS), "eligibility.js"),
+        "view": _inline(_scripts(VIEW_SCRIPTS), "the check's view"),
+        "pocket": _inline(_minified(HERE / "pocket.js"), "pocket.js"),
     }
     rules = rules_document(m)
-    return env.get_template("pocket.html.j2").render(
+    return _dedent_markup(env.get_template("pocket.html.j2").render(
         m=m, s=strings, rules=rules, css=_inline(css, "pocket.css"), scripts=scripts, has_finder=finder is not None,
         data=_json(page_data(m, strings, rules, finder)), langs=LANGS, banner=Markup(banner_html(m, None)),
         footers={lang: footer(m, lang) for lang in LANGS},
-        say=lambda key, lang, **values: strings[key][lang].format(**values))
+        say=lambda key, lang, **values: strings[key][lang].format(**values)))
 
 
 def write_pocket(m: Model, path: Path) -> Path:

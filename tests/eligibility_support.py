@@ -23,7 +23,8 @@ ROOT = Path(__file__).resolve().parent.parent
 CASES = ROOT / "tests" / "cases" / "eligibility.yaml"
 RUNNER = ROOT / "tests" / "js" / "run_eligibility.js"
 JS_ENGINE = ROOT / "overrides" / "assets" / "javascripts" / "eligibility.js"
-DIRECT = ("title.highest", "skill.highest", "policy_in_force", "date", "committees", "education_equivalent",
+DIRECT = ("title.highest", "skill.highest", "title.conditional", "skill.conditional", "contract_version",
+          "policy_in_force", "date", "committees", "education_equivalent",
           "theory_exam_exempt", "theory_fee_exempt")
 
 
@@ -41,11 +42,12 @@ def run_py(profiles, today=None) -> list:
     return [json.loads(json.dumps(evaluate(doc, p, today))) for p in profiles]
 
 
-def run_js(profiles, today=None) -> list:
+def run_js(profiles, today=None, doc=None) -> list:
+    """The JavaScript engine's results; ``doc`` another form of the rules document (the pocket's)."""
     node = shutil.which("node")
     if node is None:
         pytest.fail("node is not on PATH: the JavaScript engine cannot be tested")
-    payload = json.dumps({"rules": rules_document(), "profiles": profiles, "today": today}, ensure_ascii=False)
+    payload = json.dumps({"rules": doc or rules_document(), "profiles": profiles, "today": today}, ensure_ascii=False)
     done = subprocess.run([node, str(RUNNER)], input=payload, capture_output=True, text=True, timeout=300)
     if done.returncode != 0:
         pytest.fail(f"node {RUNNER.name} failed ({done.returncode}):\n{done.stderr}")

@@ -158,12 +158,12 @@ def test_the_banner_is_painted_with_its_final_text_and_shifts_nothing(browser, b
 def test_the_check_names_the_edition_it_applied_after_expiry(phone, base_url):
     phone.clock.set_fixed_time(AFTER)
     phone.goto(base_url + "check/?skill_level=technician&years_since_skill_level=4&cumulative_work_years=10&annual_assessments_passed=true")
-    label = phone.locator(".gt-check__edition")
+    label = phone.locator(".gt-v-edition")
     label.wait_for()
     assert "依据粤人社规〔2022〕5号（有效期至 2027-04-14）" in label.text_content()
     phone.goto(base_url + "en/check/?skill_level=technician&years_since_skill_level=4&cumulative_work_years=10&annual_assessments_passed=true")
-    phone.locator(".gt-check__edition").wait_for()
-    assert "Under 粤人社规〔2022〕5号, valid until 2027-04-14" in phone.locator(".gt-check__edition").text_content()
+    phone.locator(".gt-v-edition").wait_for()
+    assert "Under 粤人社规〔2022〕5号, valid until 2027-04-14" in phone.locator(".gt-v-edition").text_content()
 
 
 @pytest.mark.parametrize("rel", ["index.html", "en/occupations/hangong.html"])

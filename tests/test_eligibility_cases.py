@@ -82,3 +82,14 @@ def test_every_error_message_names_its_field_in_both_languages():
         for error in _results("python")[i]["errors"]:
             for lang in ("zh", "en"):
                 assert error["field"] in error["message"][lang], (case["name"], error)
+
+
+def test_the_pocket_files_rules_without_prose_give_the_same_result_for_every_case():
+    from generator.pocket import pocket_rules
+    by_today: dict = {}
+    for i, case in enumerate(CASES):
+        by_today.setdefault(case.get("today"), []).append(i)
+    for today, indexes in by_today.items():
+        lean = run_js([CASES[i]["profile"] for i in indexes], today, doc=pocket_rules(rules_document()))
+        for i, result in zip(indexes, lean, strict=True):
+            assert result == _results("javascript")[i], CASES[i]["name"]

@@ -9,6 +9,7 @@ import pytest
 import yaml
 from eligibility_support import JS_ENGINE, ROOT, rules_document
 
+from generator.eligibility.page_context import ENGINE_SCRIPTS
 from generator.eligibility.rules_json import build_rules_document, dumps
 from generator.errors import DataError
 
@@ -19,9 +20,9 @@ def _data(name):
 
 def test_the_document_has_the_documented_top_level_shape():
     assert set(rules_document()) == {
-        "format", "policy", "levels", "pathway_groups", "pathways", "honour_groups", "honours", "principles",
+        "format", "contract_version", "condition_tests", "policy", "levels", "pathway_groups", "pathways", "honour_groups", "honours", "principles",
         "education_equivalence", "education_levels", "exemptions", "reminders", "profile_fields", "limits",
-        "messages", "occupations", "committees", "committee_guide"}
+        "messages", "occupations", "committees", "committee_guide", "readings"}
 
 
 def test_committees_carry_their_scope_and_the_guide_its_clause_labels():
@@ -87,9 +88,10 @@ def test_rules_naming_an_unknown_edition_are_refused():
         build_rules_document(rules, _data("glossary"), editions=_data("editions"))
 
 
-def test_the_script_defines_guantong_in_a_page():
-    script = (f"const vm = require('vm'); const fs = require('fs'); const ctx = {{}}; vm.createContext(ctx);"
-              f"vm.runInContext(fs.readFileSync({json.dumps(str(JS_ENGINE))}, 'utf8'), ctx);"
+def test_the_scripts_define_guantong_in_a_page_loaded_in_order():
+    files = [JS_ENGINE.parent / name for name in ENGINE_SCRIPTS]
+    script = ("const vm = require('vm'); const fs = require('fs'); const ctx = {}; vm.createContext(ctx);"
+              + "".join(f"vm.runInContext(fs.readFileSync({json.dumps(str(f))}, 'utf8'), ctx);" for f in files) +
               "process.stdout.write(typeof ctx.Guantong.evaluate + ' ' + typeof ctx.Guantong.validateProfile);")
     done = subprocess.run(["node", "-e", script], capture_output=True, text=True, timeout=60)
     assert done.stdout == "function function", done.stderr

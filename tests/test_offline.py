@@ -141,8 +141,7 @@ def test_eligibility_check_works_over_file(file_page, unzipped, model):
     file_page.locator("#gt-check-form").wait_for()
     file_page.select_option("#gt-check-skill_level", "technician")
     file_page.fill("#gt-check-years_since_skill_level", "3")
-    file_page.fill("#gt-check-cumulative_work_years", "10")
-    file_page.check("#gt-check-annual_assessments_passed")
+    file_page.check("#gt-check-annual_assessments_passed-1")
     summary = file_page.locator("#gt-check-summary")
     level = {lv["id"]: lv for lv in doc["levels"]["title"]}[highest]["zh"]
     file_page.wait_for_function("([el, text]) => el.textContent.includes(text)", arg=[summary.element_handle(), level])
@@ -205,31 +204,35 @@ def test_pocket_builds_the_same_finder_index_as_finder_py(file_phone, pocket_fil
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
-def test_pocket_check_gives_the_engines_result(file_phone, pocket_file, model, lang):
-    profile = {"skill_level": "technician", "years_since_skill_level": 3, "cumulative_work_years": 10,
-               "annual_assessments_passed": True, "occupation": "hangong"}
+def test_pocket_check_answers_first_from_an_occupation(file_phone, pocket_file, model, lang):
+    """From an occupation card to the top of the check; the answer (the site's view) above the form."""
+    profile = {"skill_level": "technician", "years_since_skill_level": 4, "annual_assessments_passed": True,
+               "occupation": "hangong"}
     doc = rules_document(model)
     expected = evaluate(doc, profile)
     level = {lv["id"]: lv for lv in doc["levels"]["title"]}[expected["title"]["highest"]][lang]
-    pocket(file_phone, pocket_file, lang, "check")
+    pocket(file_phone, pocket_file, lang, "/occupations/hangong.html")
+    file_phone.locator("a.pk-check-this").first.click()
+    assert file_phone.locator("#pk-f-occupation").input_value() == "hangong"
+    assert file_phone.evaluate("() => document.getElementById('check').getBoundingClientRect().top") < 120
     file_phone.select_option("#pk-f-skill_level", "technician")
-    file_phone.fill("#pk-f-years_since_skill_level", "3")
-    file_phone.fill("#pk-f-cumulative_work_years", "10")
-    file_phone.check("#pk-f-annual_assessments_passed")
-    file_phone.select_option("#pk-f-occupation", "hangong")
-    file_phone.locator("#pk-check button[type=submit]").click()
-    result = file_phone.locator("#pk-result")
-    text = result.inner_text()
-    assert doc["messages"]["result"]["title_highest"][lang].format(level=level) in text
-    met = [p["id"] for p in expected["pathways"] if p["met"]]
-    assert sorted(result.locator("[data-pathway]:has(.pk-met)").evaluate_all(
-        "els => els.map(e => e.dataset.pathway)")) == sorted(met)
+    file_phone.fill("#pk-f-years_since_skill_level", "4年")  # numbers as typed
+    assert not file_phone.locator("#pk-f-cumulative_work_years").is_visible(), "三(二) never reads cumulative years"
+    file_phone.check("#pk-f-annual_assessments_passed-1")
+    answer = file_phone.locator(f"#pk-result .pk-{lang}")
+    headline = answer.locator(".gt-v-headline").first.inner_text()
+    assert level in headline
+    committee = doc["committees"][doc["occupations"]["hangong"]["committees"][0]][lang]
+    assert committee in answer.inner_text()
+    box = answer.locator(".gt-v-headline").first.bounding_box()
+    assert box["y"] < file_phone.locator("#pk-check").bounding_box()["y"], "the answer comes before the form"
 
 
-def test_pocket_check_reports_a_missing_answer(file_phone, pocket_file, model):
+def test_pocket_check_names_the_field_of_a_bad_number(file_phone, pocket_file, model):
     pocket(file_phone, pocket_file, "zh", "check")
-    file_phone.locator("#pk-check button[type=submit]").click()
-    text = file_phone.locator("#pk-result").inner_text()
+    file_phone.select_option("#pk-f-title_level", "assistant")
+    file_phone.fill("#pk-f-cumulative_work_years", "三年")
+    text = file_phone.locator("#pk-result .pk-zh").inner_text()
     label = next(f for f in rules_document(model)["profile_fields"] if f["id"] == "cumulative_work_years")["label"]
     assert label["zh"] in text
 

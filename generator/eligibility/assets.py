@@ -27,7 +27,7 @@ def rules_document(model: Model) -> dict:
     return build_rules_document(model.rules, model.glossary, catalogue=model.rows,
                                 occupations=model.occupations, committees=model.committees,
                                 committee_guide=model.committee_guide, clauses=model.clauses,
-                                editions=model.editions)
+                                editions=model.editions, decisions=model.decisions)
 
 
 def files(model: Model, lang: str) -> dict[str, str]:

@@ -20,9 +20,11 @@ from .validate import field_defaults
 
 # The strings (templates/strings/*.yaml) check.js needs, by key prefix: its own, and the pathway wording
 # that the home page uses too (conditions, groups, honour group numbers).
-WIDGET_STRING_PREFIXES = ("check_js_", "check_target_", "check_years_at_level", "check_list_sep", "cond_", "group_",
-                          "honour_group_")
-SCRIPTS = (RULES_SCRIPT, "assets/javascripts/eligibility.js", "assets/javascripts/check.js")
+WIDGET_STRING_PREFIXES = ("check_v_",)
+ENGINE_SCRIPTS = ("eligibility-dates.js", "eligibility-validate.js", "eligibility.js")
+VIEW_SCRIPTS = ("check-form.js", "check-view.js", "check-render.js")
+SCRIPTS = (RULES_SCRIPT, *(f"assets/javascripts/{name}" for name in ENGINE_SCRIPTS + VIEW_SCRIPTS),
+           "assets/javascripts/check.js", "assets/javascripts/finder.js")
 
 
 def clause_ids(doc: dict) -> list[str]:
@@ -70,15 +72,14 @@ def similar_honours(doc: dict, glossary: list) -> list[list[dict]]:
 
 
 def widget_data(doc: dict, h) -> dict:
-    """The page's part of what check.js reads (the rules come from rules-data.js): chrome strings in the
-    page's language, the printed label of every clause the rules cite, and a name for each committee the
-    rules document has no name for (those 三(四)1 names only by field)."""
-    strings = {key: h.t(key) for key in sorted(h.strings) if key.startswith(WIDGET_STRING_PREFIXES)}
-    committees = {}
-    for c in h.model.committees:
-        if not (doc["committees"].get(c["id"]) or {}).get(h.lang):
-            committees[c["id"]] = c["display"][h.lang]
-    return {"lang": h.lang, "strings": strings, "clauses": {cid: h.clause_label(cid) for cid in clause_ids(doc)},
+    """The page's part of what check.js reads (the rules come from rules-data.js): the view's labels in the
+    page's language (``s``: the check_v_* strings without their prefix), the printed label of every clause
+    the rules cite, and the display name (the model's) of each committee the rules document has no name for
+    (those 三(四)1 names only by field)."""
+    strings = {key[len("check_v_"):]: h.t(key) for key in sorted(h.strings) if key.startswith(WIDGET_STRING_PREFIXES)}
+    committees = {c["id"]: c["display"][h.lang] for c in h.model.committees
+                  if not (doc["committees"].get(c["id"]) or {}).get(h.lang)}
+    return {"lang": h.lang, "s": strings, "clauses": {cid: h.clause_label(cid) for cid in clause_ids(doc)},
             "committees": committees}
 
 

@@ -1,8 +1,9 @@
 """The rules document: data/rules.yaml resolved into the one JSON both eligibility engines read.
 
-``build_rules_document`` takes the parsed YAML (rules, glossary, editions and, for committees, the catalogue,
-occupations and committees lists) and returns a plain dict: the policy window of the rules' edition, the level orders with
-their glossary labels, the pathways with their group's common conditions appended, honours, exemptions,
+``build_rules_document`` takes the parsed YAML (rules, glossary, editions, decisions and, for committees, the
+catalogue, occupations and committees lists) and returns a plain dict: the policy window of the rules' edition, the
+level orders with their glossary labels, the pathways with their group's common conditions appended (and each
+reading's complete replacement list: a pathway's own, or its group's ``common`` replaced), honours, exemptions,
 reminders, the profile fields, limits, every message template, and a compact occupation → committees map.
 A pure transform of data that ``crossrefs`` has already checked (with file and line; the edition's window
 in ``editions.check``).
@@ -75,17 +76,29 @@ def _committee_guide(guide, clauses) -> list:
     return [{**g, "clause_labels": [label(c) for c in g["clauses"]]} for g in guide]
 
 
+
+def _readings(pathway: dict, group: dict) -> list:
+    """Each alternative reading that changes this pathway, as its complete condition list: the pathway's own
+    replacement, or the group's ``common`` replaced (pathway readings first, then group readings)."""
+    out = [{"decision": r["decision"], "reading": r["reading"], "conditions": list(r["conditions"])}
+           for r in pathway.get("readings") or []]
+    out += [{"decision": r["decision"], "reading": r["reading"],
+             "conditions": list(pathway["conditions"]) + list(r["common"])} for r in group.get("readings") or []]
+    return out
+
+
 def build_rules_document(rules: dict, glossary: list, catalogue: list | None = None,
                          occupations: list | None = None, committees: list | None = None,
                          committee_guide: list | None = None, clauses: list | None = None,
-                         editions: list | None = None) -> dict:
+                         editions: list | None = None, decisions: list | None = None) -> dict:
     """The rules JSON both engines read, built from the parsed data files."""
     gloss = {t["id"]: t for t in glossary}
     honours = [{"id": h["id"], "group": g["id"], "zh": h["zh"], "en": h["en"]}
                for g in rules["honour_groups"] for h in g["honours"]]
     groups = {g["id"]: g for g in rules["pathway_groups"]}
     pathways = [{**p, "kind": groups[p["group"]]["kind"],
-                 "conditions": list(p["conditions"]) + list(groups[p["group"]]["common"])}
+                 "conditions": list(p["conditions"]) + list(groups[p["group"]]["common"]),
+                 "readings": _readings(p, groups[p["group"]])}
                 for p in rules["pathways"]]
     equivalence = rules["education_equivalence"]
     classes = _labelled([c["id"] for c in equivalence["classes"]], gloss)
@@ -94,6 +107,8 @@ def build_rules_document(rules: dict, glossary: list, catalogue: list | None = N
     education = _labelled(list(dict.fromkeys(c["equivalent"] for c in equivalence["classes"])), gloss)
     return {
         "format": 1,
+        "contract_version": rules["contract_version"],
+        "condition_tests": rules["condition_tests"],
         "policy": _policy(rules["policy"], editions),
         "levels": {kind: _labelled(ids, gloss) for kind, ids in rules["levels"].items()},
         "pathway_groups": rules["pathway_groups"],
@@ -111,4 +126,14 @@ def build_rules_document(rules: dict, glossary: list, catalogue: list | None = N
         "occupations": _committees_by_occupation(catalogue or [], occupations or [], committees or []),
         "committees": _committee_facts(committees or [], catalogue or []),
         "committee_guide": _committee_guide(committee_guide or [], clauses or []),
+        "readings": _reading_records(pathways, decisions or []),
     }
+
+
+def _reading_records(pathways: list, decisions: list) -> dict:
+    """The decision records whose alternatives the engines run, with the default and each other reading's
+    title (decision id → {clause, title, readings: {reading id: title}}), so a result can name both."""
+    used = {r["decision"] for p in pathways for r in p["readings"]}
+    return {d["id"]: {"clause": d["clause"], "title": d["title"],
+                      "readings": {r["id"]: r["title"] for r in d.get("readings") or []}}
+            for d in decisions if d["id"] in used}

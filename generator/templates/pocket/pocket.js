@@ -6,8 +6,8 @@
  *   "#/occupations/<slug>.html" (what finder.js links to with data-base "#") shows an occupation card.
  * - Finder: lunr.js builds the finder's index from its tokens, then finder.js (kept as text in
  *   #pk-finder-js) runs once per language, each time with that language's GuantongFinder data.
- * - Check: the form's answers become a profile for Guantong.evaluate (eligibility.js) and the result is
- *   written in both languages from the rules document's messages. Nothing here knows a rule.
+ * - Check: the site's layers (check-form.js, eligibility.js, check-view.js, check-render.js) give the
+ *   answer in both languages, above the form, as the answers are given. Nothing here knows a rule.
  * All user text reaches the page through textContent.
  */
 (function () {
@@ -89,17 +89,14 @@
 
   // --- names ------------------------------------------------------------------------------------
 
-  var levelById = {};
-  rules.levels.skill.concat(rules.levels.title).forEach(function (lv) { levelById[lv.id] = lv; });
-  var honourById = {};
-  rules.honours.forEach(function (h) { honourById[h.id] = h; });
-  var educationById = {};
-  rules.education_levels.forEach(function (e) { educationById[e.id] = e; });
   var fieldById = {};
   rules.profile_fields.forEach(function (f) { fieldById[f.id] = f; });
 
-  function clauseLabel(id) { return data.clauses[id] || {zh: id, en: id}; }
-  function committeeName(id) { return data.committees[id] || {zh: id, en: id}; }
+  /* A committee's name: the rules document's, or the display name of one 三(四)1 names only by its field. */
+  function committeeName(id) {
+    var c = rules.committees[id] || {};
+    return pairOf(function (l) { return c[l] || data.view[l].committees[id] || id; });
+  }
   function sep(l) { return l === "zh" ? "；" : "; "; }  // names may hold 、 themselves
 
   // --- tabs and routes --------------------------------------------------------------------------
@@ -174,7 +171,12 @@
   document.addEventListener("click", function (e) {
     var a = e.target.closest && e.target.closest("a.pk-check-this");
     if (!a) return;
+    e.preventDefault();
     $("pk-f-occupation").value = a.getAttribute("data-slug");
+    if (window.location.hash !== "#check") window.history.pushState(null, "", "#check");
+    show("check");
+    update();
+    $("check").scrollIntoView({block: "start"});  // the top of the check: the answer, then the form
   });
 
   // --- finder -----------------------------------------------------------------------------------
@@ -222,164 +224,82 @@
 
   // --- check ------------------------------------------------------------------------------------
 
+  /* The same layers as the site's check page: the form layer (check-form.js) reads the answers, the engine
+     (eligibility.js) evaluates, the view (check-view.js) says it and check-render.js draws it — once per
+     language, both kept in the page (CSS shows one). Fields no pathway reads are hidden. */
+  var G = window.Guantong;
   var form = $("pk-check");
   var out = $("pk-result");
-  var checked = false;
+  var live = $("pk-live");
+  var said = "";
+  var lastResult = null;
 
-  function profile() {
-    var p = {};
-    rules.profile_fields.forEach(function (f) {
-      var id = f.id;
-      if (f.type === "boolean") {
-        p[id] = form.elements[id].checked;
-      } else if (f.type === "honours") {
-        p[id] = Array.prototype.map.call(form.querySelectorAll('input[name="' + id + '"]:checked'),
-          function (i) { return i.value; });
-      } else if (f.type === "years-by-skill-level") {
-        var map = {}, any = false;
-        each(form.querySelectorAll('input[data-map="' + id + '"]'), function (i) {
-          if (i.value !== "") { map[i.getAttribute("data-key")] = Number(i.value); any = true; }
-        });
-        if (any) p[id] = map;
-      } else {
-        var v = form.elements[id].value;
-        if (v !== "") p[id] = f.type === "years" ? Number(v) : v;
-      }
+  function answers() {
+    var given = {};
+    each(form.elements, function (c) {
+      if (!c.name || c.type === "submit" || c.type === "reset") return;
+      var box = c.closest("[data-field]");
+      if (box && box.hidden) return;
+      if (c.type === "checkbox") { if (c.checked) (given[c.name] = given[c.name] || []).push(c.value); }
+      else if (c.type === "radio") { if (c.checked && c.value !== "") given[c.name] = c.value; }
+      else if (c.value !== "") given[c.name] = c.value;
     });
-    return p;
+    return given;
   }
 
-  function fieldLabel(id, l) {
-    var parts = id.split(".");
-    var f = fieldById[parts[0].replace(/\[\d+\]$/, "")];
-    if (!f) return id;
-    return f.label[l] + (parts[1] && levelById[parts[1]] ? " (" + levelById[parts[1]][l] + ")" : "");
-  }
-
-  function errorText(err, l) {
-    var text = err.message[l].split(err.field).join("“" + fieldLabel(err.field, l) + "”");
-    return text.replace(/\b[a-z]+(?:_[a-z]+)+\b/g, function (id) {
-      return fieldById[id] ? "“" + fieldLabel(id, l) + "”" : id;
+  function showFields(result) {
+    var show = G.visibleFields(rules, result);
+    each(form.querySelectorAll("[data-field]"), function (box) {
+      var f = fieldById[box.getAttribute("data-field")];
+      var always = ["skill-level", "title-level", "honours", "occupation", "school-class", "date"].indexOf(f.type) >= 0;
+      box.hidden = !(always || show[f.id]);
     });
   }
 
-  function shown(value, l) {
-    if (value === null || value === undefined) return rules.messages.none[l];
-    if (Array.isArray(value)) {
-      return value.map(function (id) { return honourById[id] ? honourById[id][l] : id; }).join(sep(l)) ||
-        rules.messages.none[l];
-    }
-    if (typeof value === "string" && levelById[value]) return levelById[value][l];
-    return String(value);
-  }
-
-  function missingText(item) {
-    var M = rules.messages.missing;
-    var template = item.condition === "skill-years" && !("level" in item) ? M["skill-level-at-least"] : M[item.condition];
-    return pairOf(function (l) {
-      var params = {};
-      ["needed", "has", "level"].forEach(function (k) { if (k in item) params[k] = shown(item[k], l); });
-      return fill(template[l], params);
+  function update() {
+    var all = {};
+    each(form.elements, function (c) {  // first every answer: which fields a pathway still reads
+      if (c.name && c.type !== "radio" && c.type !== "checkbox" && c.value !== "") all[c.name] = c.value;
+      if (c.name && c.type === "radio" && c.checked && c.value !== "") all[c.name] = c.value;
     });
-  }
-
-  function line(parent, pair, className) {
-    return parent.appendChild(el("p", className)).appendChild(bi(pair));
-  }
-
-  function withClause(pair, clause) {
-    var c = clauseLabel(clause);
-    return pairOf(function (l) { return pair[l] + (l === "zh" ? "（" + c.zh + "）" : " (" + c.en + ")"); });
-  }
-
-  function pathwayList(parent, pathways) {
-    if (!pathways.length) return;
-    var R = rules.messages.result;
-    var list = parent.appendChild(el("ul", "pk-pathways"));
-    pathways.forEach(function (pw) {
-      var li = list.appendChild(el("li"));
-      li.setAttribute("data-pathway", pw.id);
-      li.appendChild(el("span", pw.met ? "pk-met" : "pk-unmet")).appendChild(bi(pw.met ? R.met : R.unmet));
-      li.appendChild(document.createTextNode(" "));
-      li.appendChild(bi(withClause(pairOf(function (l) {
-        return rules.messages.kinds[pw.kind][l] + (l === "zh" ? "：" : ": ") + levelById[pw.target][l];
-      }), pw.clause)));
-      if (pw.missing.length) {
-        var miss = li.appendChild(el("ul"));
-        pw.missing.forEach(function (item) { miss.appendChild(el("li")).appendChild(bi(missingText(item))); });
-      }
-    });
-  }
-
-  function render(result) {
-    var R = rules.messages.result;
+    showFields(G.evaluate(rules, G.form.profile(rules, all).profile));
+    var state = G.form.profile(rules, answers());
     out.textContent = "";
-    if (result.errors.length) {
-      out.appendChild(el("h3")).appendChild(bi(L.errors));
-      var ul = out.appendChild(el("ul", "pk-errors"));
-      result.errors.forEach(function (err) {
-        ul.appendChild(el("li")).appendChild(bi(pairOf(function (l) { return errorText(err, l); })));
-      });
+    var answered = Object.keys(state.profile).some(function (k) { return fieldById[k] && fieldById[k].type !== "date"; });
+    if (!answered) {  // the date alone (today, filled in) is no answer yet
+      out.appendChild(el("p", "pk-start")).appendChild(bi(L.start));
+      lastResult = null;
       return;
     }
-    line(out, pairOf(function (l) {
-      return (result.policy_in_force ? R.policy_in_force : R.policy_not_in_force)[l] + " (" + result.date + ")";
-    }));
-    line(out, pairOf(function (l) { return fill(R.applied_edition[l], rules.policy.edition); }), "pk-edition");
-    ["title", "skill"].forEach(function (kind) {
-      var best = result[kind].highest;
-      line(out, pairOf(function (l) {
-        return best ? fill(R[kind + "_highest"][l], {level: levelById[best][l]}) : R[kind + "_none"][l];
-      }), "pk-highest");
+    var result = G.evaluate(rules, state.profile);
+    ["zh", "en"].forEach(function (l) {
+      var tree = G.view(rules, result, state.profile, l, data.view[l]);
+      var part = out.appendChild(el("div", "pk-" + l));
+      part.lang = l;
+      part.appendChild(G.renderTree(tree, document));
     });
-    if (result.education_equivalent) {
-      var edu = educationById[result.education_equivalent.equivalent];
-      line(out, withClause(pairOf(function (l) { return fill(R.education_equivalent[l], {education: edu[l]}); }),
-        result.education_equivalent.clause));
-    }
-    rules.exemptions.forEach(function (x) {
-      if (result[x.result_field] === true && R[x.result_field]) line(out, withClause(R[x.result_field], x.clause));
-    });
-    if (result.committees.length) {
-      line(out, pairOf(function (l) {
-        return R.committees[l] + (l === "zh" ? "：" : ": ") +
-          result.committees.map(function (c) { return committeeName(c)[l]; }).join(sep(l));
-      }));
-    }
-    out.appendChild(el("h3")).appendChild(bi(L.pathways));
-    var met = result.pathways.filter(function (pw) { return pw.met; });
-    var unmet = result.pathways.filter(function (pw) { return !pw.met; });
-    pathwayList(out, met);
-    if (unmet.length) {  // the pathways not met, with what each still needs, folded away on a phone
-      var more = out.appendChild(el("details"));
-      more.appendChild(el("summary")).appendChild(bi(pairOf(function (l) { return fill(L.unmet[l], {n: unmet.length}); })));
-      pathwayList(more, unmet);
-    }
-    if (result.reminders.length) {
-      out.appendChild(el("h3")).appendChild(bi(L.reminders));
-      var rem = out.appendChild(el("ul"));
-      result.reminders.forEach(function (r) {
-        var text = rules.reminders.filter(function (x) { return x.id === r.id; })[0].text;
-        rem.appendChild(el("li")).appendChild(bi(withClause(text, r.clause)));
-      });
-    }
+    lastResult = {result: result, profile: state.profile};
   }
 
-  function evaluate() {
-    render(window.Guantong.evaluate(rules, profile()));
-    checked = true;
+  /* Once per change (a choice made, a field left), never per keystroke. */
+  function announce() {
+    if (!lastResult) return;
+    var text = G.headlineText(G.view(rules, lastResult.result, lastResult.profile, lang(), data.view[lang()]));
+    if (text !== said) live.textContent = said = text;
   }
 
-  if (form && window.Guantong) {
+  if (form && G && G.view) {
     var date = form.elements.date;
-    if (date) date.value = date.defaultValue = window.Guantong.todayIn(rules.policy.timezone);
+    if (date) date.value = date.defaultValue = G.todayIn(rules.policy.timezone);
     form.addEventListener("submit", function (e) {
       e.preventDefault();
-      evaluate();
-      out.scrollIntoView({block: "nearest"});
+      update();
+      out.scrollIntoView({block: "start"});
     });
-    form.addEventListener("change", function () { if (checked) evaluate(); });
-    form.addEventListener("reset", function () { checked = false; out.textContent = ""; });
+    form.addEventListener("input", update);
+    form.addEventListener("change", function () { update(); announce(); });
+    form.addEventListener("reset", function () { window.setTimeout(update, 0); });
+    update();
   }
 
   function start() {

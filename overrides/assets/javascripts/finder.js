@@ -291,7 +291,13 @@ function Finder(root) {
 
   function go(i) {
     var opt = options()[i];
-    if (opt) window.location.href = opt.getAttribute("data-href");
+    if (!opt) return;
+    if (root.hasAttribute("data-gt-pick") && opt.getAttribute("data-slug")) {  // a form field (the check's occupation)
+      root.dispatchEvent(new CustomEvent("gt-finder-pick", {bubbles: true, detail: {slug: opt.getAttribute("data-slug")}}));
+      setOpen(false);
+      return;
+    }
+    window.location.href = opt.getAttribute("data-href");
   }
 
   input.addEventListener("input", update);
