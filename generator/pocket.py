@@ -23,6 +23,7 @@ import re
 from pathlib import Path
 
 import jinja2
+import rcssmin
 import rjsmin
 from markupsafe import Markup
 
@@ -104,16 +105,21 @@ def _scripts(names) -> str:
 
 
 def _lean_css(css: str) -> str:
-    """A style sheet without its comments, indentation and blank lines (the rules are unchanged)."""
-    css = re.sub(r"/\*.*?\*/", "", css, flags=re.S)
-    return "\n".join(line.strip() for line in css.split("\n") if line.strip())
+    """A style sheet minified (rcssmin: comments and needless whitespace go, the rules are unchanged)."""
+    return rcssmin.cssmin(css)
 
 
 def _dedent_markup(html: str) -> str:
-    """The page without the indentation of its markup (the scripts at its end keep theirs): a newline
+    """The page without the indentation of its markup (scripts and style sheets keep theirs): a newline
     already separates the tags, so nothing shown changes; the file has no <pre> or <textarea>."""
-    at = html.index("<script")
-    return re.sub(r"\n[ \t]+", "\n", html[:at]) + html[at:]
+    parts = re.split(r"(<(script|style)\b.*?</\2>)", html, flags=re.S)
+    out = []
+    for i, part in enumerate(parts):
+        if i % 3 == 0:
+            out.append(re.sub(r"\n[ \t]+", "\n", part))
+        elif i % 3 == 1:
+            out.append(part)
+    return "".join(out)
 
 
 def _inline(text: str, what: str) -> Markup:
@@ -143,6 +149,7 @@ def pocket_rules(doc: dict) -> dict:
         out[key] = [{k: v for k, v in x.items() if k not in PROSE_KEYS} for x in doc[key]]
     for key in ("policy", "education_equivalence"):
         out[key] = {k: v for k, v in doc[key].items() if k not in PROSE_KEYS}
+    out["committee_guide"] = [{k: v for k, v in g.items() if k != "clause_labels"} for g in doc["committee_guide"]]
     return out
 
 
@@ -155,7 +162,7 @@ def page_data(m: Model, strings: dict, rules: dict, finder: dict | None) -> dict
         # the check's view (check-view.js) in each language: its words, every clause's label; no links but
         # the committee cards of this file (the policy text and the readings are on the site)
         "view": {lang: {"s": {k[len("check_v_"):]: v[lang] for k, v in strings.items() if k.startswith("check_v_")},
-                        "clauses": {cid: helpers[lang].clause_label(cid) for cid in clause_ids(rules)},
+                        "clauses": {cid: helpers[lang].clause_label(cid) for cid in clause_ids(pocket_rules(rules))},
                         "committees": {c["id"]: c["display"][lang] for c in m.committees
                                        if not (rules["committees"].get(c["id"]) or {}).get(lang)},
                         "links": {"clause": None, "reading": None, "committee": ["#committee-", ""]}}
