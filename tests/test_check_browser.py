@@ -29,7 +29,7 @@ WORDS = {  # what the reader must see, per language
     "zh": {"intermediate": "中级", "committee": "机电专业高级职称评审委员会", "next": "下一步", "if": "如在现工作岗位上近3年年度考核合格",
            "reading": "取决于对", "full-senior": "正高级", "green": "如属于", "scope": "贯通对象为"},
     "en": {"intermediate": "intermediate", "committee": "Electromechanical", "next": "Next step", "if": "f you passed the annual assessment",
-           "reading": "Depends on how", "full-senior": "full senior", "green": "If you are leading", "scope": "The bridge is open to"},
+           "reading": "Depends on how", "full-senior": "full senior", "green": "If you are one of the leading", "scope": "The bridge is open to"},
 }
 
 
