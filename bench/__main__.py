@@ -14,7 +14,7 @@ import time
 import traceback
 from pathlib import Path
 
-from . import browser, lighthouse, scaling, sizes, suite
+from . import browser, lighthouse, print_seo, scaling, sizes, suite
 from .util import Report, serve
 
 
@@ -54,6 +54,8 @@ def main(argv: list[str]) -> int:
             step("Finder latency", browser.finder_latency, base_url, site, report)
             step("Throttled phone", browser.throttled_first_hit, base_url, report)
             step("Lighthouse", lighthouse.lighthouse, base_url, site, report)
+            step("Lighthouse SEO and best practices", print_seo.lighthouse_seo, base_url, report)
+            step("Printed catalogue", print_seo.printed_catalogue, base_url, report)
         finally:
             server.shutdown()
         if not args.no_suite:

@@ -87,8 +87,8 @@ def test_folder_path_has_spaces_and_chinese_characters(unzipped):
 
 
 def test_search_in_chinese_works_over_file_from_a_deep_link(file_page, unzipped):
-    file_page.goto(url_of(unzipped / "occupations" / "hangong.html"))
-    assert "焊工" in file_page.locator("h1").first.inner_text()
+    # occupations/index.html: a page in a subfolder that has search (the lean occupation pages have none, D6)
+    file_page.goto(url_of(unzipped / "occupations" / "index.html"))
     hits = material_search(file_page, "焊工")
     assert any("焊工" in h for h in hits)
 
@@ -125,10 +125,42 @@ def test_language_switch_keeps_the_page_over_file(file_page, unzipped):
 
 
 def test_deep_link_into_an_occupation_page_has_its_styles_and_scripts(file_page, unzipped):
+    """A lean page (D6): Material's styles and our script, no Material bundle; a page with search has it."""
     file_page.goto(url_of(unzipped / "en" / "occupations" / "hangong.html"))
     header = file_page.locator(".md-header")
     assert header.evaluate("e => getComputedStyle(e).position") in ("sticky", "fixed")  # main.css loaded
+    assert file_page.locator("a.gt-lang-switch").is_visible()
+    assert file_page.evaluate("typeof document$") == "undefined"
+    file_page.goto(url_of(unzipped / "en" / "occupations" / "index.html"))
     assert file_page.evaluate("typeof document$") == "object"  # Material's bundle ran
+
+
+def test_lean_pages_carry_no_navigation_search_or_bundle_and_link_the_committee_guide(unzipped):
+    """Occupation, committee and series pages of the zip use lean.html (D6): ~2 KB less each in the zip."""
+    for rel in ("occupations/hangong.html", "en/committees/electric-power.html", "series/engineering.html"):
+        text = (unzipped / rel).read_text(encoding="utf-8")
+        assert "md-sidebar" not in text and 'class="md-search"' not in text and "bundle." not in text, rel
+        assert 'class="md-banner' in text and 'class="md-copyright"' in text, rel
+    hangong = (unzipped / "occupations" / "hangong.html").read_text(encoding="utf-8")
+    assert 'href="../committees/index.html#committee-guide"' in hangong
+    assert 'id="committee-guide"' in (unzipped / "committees" / "index.html").read_text(encoding="utf-8")
+
+
+ZIP_BUDGET = 2 * 1024 * 1024
+
+
+def test_zip_fits_its_2_mb_budget(offline_zip):
+    """Issue 12: the offline zip within 2 MB (lean pages, shared assets: D6). `make bench` reports it too."""
+    size = offline_zip.stat().st_size
+    print(f"\noffline zip {kb(size)} (budget {kb(ZIP_BUDGET)})")
+    assert size <= ZIP_BUDGET
+
+
+def test_english_pages_share_the_chinese_copy_of_identical_assets(unzipped):
+    assert not (unzipped / "en" / "assets" / "javascripts" / "guantong.js").exists()
+    hangong = (unzipped / "en" / "occupations" / "hangong.html").read_text(encoding="utf-8")
+    assert 'href="../../assets/stylesheets/guantong.css"' in hangong
+    assert (unzipped / "en" / "assets" / "javascripts" / "workers").is_dir()  # loaded by path: not shared
 
 
 def test_eligibility_check_works_over_file(file_page, unzipped, model):
