@@ -146,16 +146,6 @@ def test_lean_pages_carry_no_navigation_search_or_bundle_and_link_the_committee_
     assert 'id="committee-guide"' in (unzipped / "committees" / "index.html").read_text(encoding="utf-8")
 
 
-ZIP_BUDGET = 2 * 1024 * 1024
-
-
-def test_zip_fits_its_2_mb_budget(offline_zip):
-    """Issue 12: the offline zip within 2 MB (lean pages, shared assets: D6). `make bench` reports it too."""
-    size = offline_zip.stat().st_size
-    print(f"\noffline zip {kb(size)} (budget {kb(ZIP_BUDGET)})")
-    assert size <= ZIP_BUDGET
-
-
 def test_english_pages_share_the_chinese_copy_of_identical_assets(unzipped):
     assert not (unzipped / "en" / "assets" / "javascripts" / "guantong.js").exists()
     hangong = (unzipped / "en" / "occupations" / "hangong.html").read_text(encoding="utf-8")
