@@ -215,7 +215,7 @@ def test_the_online_build_follows_one_base_url_setting(tmp_path, monkeypatch):
 
 @pytest.mark.parametrize("index, lang, pipeline", [
     ("search/search_index.json", ["zh", "en"], ["stopWordFilter"]),
-    ("en/search/search_index.json", ["en"], ["trimmer", "stopWordFilter", "stemmer"]),
+    ("en/search/search_index.json", ["en"], ["trimmer", "stopWordFilter"]),  # unstemmed: D1, issue 10
 ])
 def test_each_language_has_its_own_search_index_and_settings(index, lang, pipeline):
     """Each build writes its own index with its own settings (DECISIONS.md D1); a Chinese index never
