@@ -11,6 +11,7 @@
  *   that cannot be read goes to the engine as typed, whose error names its field (not_a_number …);
  *   fields the rules do not know (an address's other parameters) are left out;
  * - Guantong.form.answers(search): the answers an address carries (URLSearchParams syntax).
+ * - Guantong.visibleFields(doc, result): which fields a pathway (under any reading) still reads.
  * The query written back holds the normalised numbers. Nothing here touches the page.
  */
 (function (root) {
@@ -119,6 +120,46 @@
     return { profile: result, query: query.join('&') };
   }
 
+  /* A field is asked while some condition list that reads it (a pathway's, under any reading) is not false
+     for another reason: false only because of this very answer (or the date that stands for it) still
+     counts, so a field never hides itself. */
+  function visibleFields(doc, result) {
+    var ITEM = new RegExp('\\[[0-9]+\\]$');
+    function has(obj, key) { return Object.prototype.hasOwnProperty.call(obj, key); }
+    var show = {};
+    var tests = doc.condition_tests;
+    var group = {};
+    doc.profile_fields.forEach(function (f) { group[f.id] = f.instead_of || f.id; });
+    function groupOf(field) {
+      var base = field.split('.')[0].replace(ITEM, '');
+      return has(group, base) ? group[base] : base;
+    }
+    function consider(conditions, missing) {
+      conditions.forEach(function (c) {
+        (tests[c.test] || []).forEach(function (f) {
+          var blocked = missing.some(function (m) { return groupOf(m.field) !== groupOf(f); });
+          if (!blocked) show[f] = true;
+        });
+      });
+    }
+    doc.pathways.forEach(function (pw, i) {
+      var res = result.pathways[i] || { missing: [], readings: [] };
+      consider(pw.conditions, res.missing);
+      (pw.readings || []).forEach(function (alt) {
+        var r = res.readings.filter(function (x) { return x.decision === alt.decision && x.reading === alt.reading; })[0];
+        consider(alt.conditions, r ? r.missing : res.missing);
+      });
+    });
+    doc.exemptions.forEach(function (x) {
+      if (result[x.result_field] === false) return;
+      x.when.forEach(function (alt) {
+        Object.keys(alt).forEach(function (k) { if (has(group, k)) show[k] = true; });
+      });
+    });
+    return show;
+  }
+
   G.form = { number: number, profile: profile, answers: answers };
+  G.visibleFields = visibleFields;
   if (typeof module === 'object' && module && module.exports) module.exports = G;
 }(typeof globalThis !== 'undefined' ? globalThis : this));

@@ -7,7 +7,6 @@
  * unanswered conditions hold), the clause, the committees with their scope and what they do, the next step;
  * readings of doubtful clauses that change the answer with both outcomes; then, folded away with a count,
  * the pathways not met, the other direction, and the remaining reminders.
- * Guantong.visibleFields(rulesDoc, result, profile) says which form fields a pathway still reads.
  *
  * Every rule, level and text comes from the rules document; the chrome words from `labels`:
  *   labels.s         the check_v_* strings of templates/strings/check.yaml in `lang` (prefix removed)
@@ -369,45 +368,7 @@
 
   /* ---- which fields a pathway still reads ---- */
 
-  /* A field is asked while some condition list that reads it (a pathway's, under any reading) is not false
-     for another reason: false only because of this very answer (or the date that stands for it) still
-     counts, so a field never hides itself. */
-  function visibleFields(doc, result) {
-    var show = {};
-    var tests = doc.condition_tests;
-    var group = {};
-    doc.profile_fields.forEach(function (f) { group[f.id] = f.instead_of || f.id; });
-    function groupOf(field) {
-      var base = field.split('.')[0].replace(ITEM, '');
-      return has(group, base) ? group[base] : base;
-    }
-    function consider(conditions, missing) {
-      conditions.forEach(function (c) {
-        (tests[c.test] || []).forEach(function (f) {
-          var blocked = missing.some(function (m) { return groupOf(m.field) !== groupOf(f); });
-          if (!blocked) show[f] = true;
-        });
-      });
-    }
-    doc.pathways.forEach(function (pw, i) {
-      var res = result.pathways[i] || { missing: [], readings: [] };
-      consider(pw.conditions, res.missing);
-      (pw.readings || []).forEach(function (alt) {
-        var r = res.readings.filter(function (x) { return x.decision === alt.decision && x.reading === alt.reading; })[0];
-        consider(alt.conditions, r ? r.missing : res.missing);
-      });
-    });
-    doc.exemptions.forEach(function (x) {
-      if (result[x.result_field] === false) return;
-      x.when.forEach(function (alt) {
-        Object.keys(alt).forEach(function (k) { if (has(group, k)) show[k] = true; });
-      });
-    });
-    return show;
-  }
-
   G.view = view;
-  G.visibleFields = visibleFields;
   G.viewErrorText = function (doc, err, lang, labels) { return errorText(new Words(doc, lang, labels), err); };
   if (typeof module === 'object' && module && module.exports) module.exports = G;
 }(typeof globalThis !== 'undefined' ? globalThis : this));
