@@ -30,8 +30,8 @@ from markupsafe import Markup
 from . import finder
 from .banner import banner_html
 from .eligibility.assets import rules_document
-from .footer import footer
 from .eligibility.page_context import ENGINE_SCRIPTS, VIEW_SCRIPTS, clause_ids
+from .footer import footer
 from .model import Model
 from .paths import LANGS, OVERRIDES, TEMPLATES
 from .templating import PageHelpers, load_strings

@@ -56,7 +56,7 @@ def answers(model, tmp_path_factory):
         queries = [r["query"] for r in TABLE if r["lang"] == lang]
         done = subprocess.run(["node", str(RUNNER), str(lunr_js), str(index_js)], input=json.dumps(queries),
                               capture_output=True, text=True, check=True)
-        out[lang] = dict(zip(queries, json.loads(done.stdout)))
+        out[lang] = dict(zip(queries, json.loads(done.stdout), strict=True))
     return out
 
 
