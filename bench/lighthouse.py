@@ -15,10 +15,11 @@ PAGES = {"home": "", "occupation": "occupations/hangong/", "checker": "check/"}
 FLAGS = "--headless --no-sandbox --disable-gpu --disable-dev-shm-usage --no-first-run --disable-background-networking"
 
 
-def scores(url: str) -> dict:
+def scores(url: str, categories: str = "performance,accessibility") -> dict:
+    """Lighthouse's category scores (0–100) for ``url``; ``categories`` as its --only-categories takes them."""
     env = {**os.environ, "CHROME_PATH": "/usr/bin/chromium"}
     result = subprocess.run([str(LIGHTHOUSE), url, "--quiet", "--output=json", "--output-path=stdout",
-                             "--only-categories=performance,accessibility", f"--chrome-flags={FLAGS}"],
+                             f"--only-categories={categories}", f"--chrome-flags={FLAGS}"],
                             capture_output=True, text=True, env=env, timeout=300)
     if result.returncode != 0:
         raise RuntimeError(result.stderr.strip()[-500:])

@@ -2,26 +2,11 @@
 catalogue printed on A4 per language (target ≤ 5 pages). The zip size is in sizes.dist_sizes."""
 from __future__ import annotations
 
-import json
-import os
-import subprocess
-
-from .lighthouse import FLAGS, LIGHTHOUSE
+from .lighthouse import FLAGS, LIGHTHOUSE, scores
 from .util import Report
 
 PAGES = {"home": "", "catalogue": "catalogue/", "occupation": "occupations/hangong/",
          "committee": "committees/electric-power/", "check": "check/", "policy": "policy/"}
-
-
-def seo_and_best_practices(url: str) -> dict:
-    env = {**os.environ, "CHROME_PATH": "/usr/bin/chromium"}
-    result = subprocess.run([str(LIGHTHOUSE), url, "--quiet", "--output=json", "--output-path=stdout",
-                             "--only-categories=seo,best-practices", f"--chrome-flags={FLAGS}"],
-                            capture_output=True, text=True, env=env, timeout=300)
-    if result.returncode != 0:
-        raise RuntimeError(result.stderr.strip()[-500:])
-    cats = json.loads(result.stdout)["categories"]
-    return {k: round((v.get("score") or 0) * 100) for k, v in cats.items()}
 
 
 def lighthouse_seo(base_url: str, report: Report) -> None:
@@ -29,7 +14,7 @@ def lighthouse_seo(base_url: str, report: Report) -> None:
         report.note("Lighthouse SEO", "bench/node_modules/.bin/lighthouse missing: run `make bench`")
         return
     for name, path in PAGES.items():
-        s = seo_and_best_practices(base_url + path)
+        s = scores(base_url + path, "seo,best-practices")
         report.add(f"Lighthouse {name}: SEO", str(s.get("seo")), "100", s.get("seo") == 100)
         report.add(f"Lighthouse {name}: best practices", str(s.get("best-practices")), "100",
                    s.get("best-practices") == 100)
