@@ -3,19 +3,21 @@
 ``bridges(model)`` reads every pathway of data/rules.yaml as an arrow: its target is the level the
 pathway opens (on the ladder its group's ``kind`` names); its source is the first level its conditions
 name on the *other* ladder, or the honour group it asks for (an honour route opens its target and every
-level below it). ``ladder_svg(model, lang, strings)`` draws them as an inline SVG: levels lowest at the
+level below it). ``svg_view(model, lang, strings)`` gives what the diagram shows — levels lowest at the
 bottom, labels from the glossary, each arrow labelled with its conditions (``PageHelpers.pathway_summary``,
 one condition a line) and its clause, one dash pattern per pathway group so it also reads in black and
-white. Pure and deterministic: the same data gives the same bytes. Layout is in ``generator/ladder_layout.py``.
+white — and ``ladder_svg`` writes it through ``templates/ladder.svg.j2`` (autoescaped). Pure and
+deterministic: the same data gives the same bytes. Positions: ``ladder_layout``; text widths: ``text_metrics``.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from markupsafe import escape as _esc
+import jinja2
 
 from .ladder_layout import MARGIN, Geometry, Label, Layout, lay_out
 from .model import Model
+from .paths import TEMPLATES
 from .templating import PageHelpers
 
 PAGE = "ladder/index.md"
@@ -24,7 +26,6 @@ PAGE = "ladder/index.md"
 STYLES = (("#1f4e9a", "", 2.2), ("#a33b00", "8 4", 2.2), ("#6b2a8f", "1.5 4", 2.8), ("#2b6b2f", "10 3 2 3", 2.2))
 SWATCH = 44  # legend: length of the sample line
 DEFAULT = Geometry()
-HALO = ' fill-opacity="0.92"'  # an arrow label's backing, so a line under it does not cross its text
 
 
 @dataclass(frozen=True)
@@ -94,30 +95,21 @@ def condition_lines(h: PageHelpers, b: Bridge) -> list[str]:
 
 
 def _num(x: float) -> str:
+    """A coordinate as the SVG writes it: one decimal at most, no trailing zeros."""
     return f"{x:.1f}".rstrip("0").rstrip(".")
 
 
-def _text(label: Label, size: int, line: int, weight: str = "", last_fill: str = "") -> str:
-    """A (multi-line) label; ``last_fill`` greys its last line (an arrow's clause)."""
-    attrs = f'x="{_num(label.x)}" y="{_num(label.y)}" font-size="{size}" fill="#111" text-anchor="{label.anchor}"'
-    if weight:
-        attrs += f' font-weight="{weight}"'
-    spans = []
-    for n, text in enumerate(label.lines):
-        fill = f' fill="{last_fill}"' if last_fill and n == len(label.lines) - 1 else ""
-        spans.append(f'<tspan x="{_num(label.x)}" dy="{0 if n == 0 else line}"{fill}>{_esc(text)}</tspan>')
-    return f"<text {attrs}>{''.join(spans)}</text>"
+def _svg_template() -> jinja2.Template:
+    env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(TEMPLATES)), autoescape=True,
+                             undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True)
+    env.filters["num"] = _num
+    return env.get_template("ladder.svg.j2")
 
 
-def _rect(x: float, y: float, w: float, h: float, fill: str, extra: str = "") -> str:
-    return f'<rect x="{_num(x)}" y="{_num(y)}" width="{_num(w)}" height="{_num(h)}" fill="{fill}"{extra}/>'
-
-
-def _line(x1: float, y1: float, x2: float, y2: float, style: int, id_prefix: str) -> str:
-    colour, dash, width = STYLES[style]
-    dash_attr = f' stroke-dasharray="{dash}" stroke-linecap="round"' if dash else ""
-    return (f'<line x1="{_num(x1)}" y1="{_num(y1)}" x2="{_num(x2)}" y2="{_num(y2)}" stroke="{colour}" '
-            f'stroke-width="{width}"{dash_attr} marker-end="url(#{id_prefix}-head-{style})"/>')
+def _text(label: Label, size: int, weight: str = "", last_fill: str = "") -> dict:
+    """A (multi-line) label to draw; ``last_fill`` greys its last line (an arrow's clause)."""
+    return {"x": label.x, "y": label.y, "anchor": label.anchor, "lines": label.lines, "size": size,
+            "weight": weight, "last_fill": last_fill}
 
 
 def _legend_items(h: PageHelpers, all_bridges: list[Bridge]) -> list[tuple[int | None, str]]:
@@ -141,8 +133,44 @@ def _legend_lines(layout: Layout, items: list) -> list[list[str]]:
     return [layout.wrap(text, full - (SWATCH + 10 if style is not None else 0)) for style, text in items]
 
 
-def ladder_svg(model: Model, lang: str, strings: dict, geometry: Geometry = DEFAULT, id_prefix: str = "gt-ladder") -> str:
-    """The ladder diagram as an inline SVG element, every text in ``lang``."""
+def _legend(h: PageHelpers, lay: Layout, items: list) -> list[dict]:
+    """The key under the diagram: its heading, then a sample line and the words for each pathway group."""
+    geo, y = lay.geo, lay.legend_y
+    out = [{"swatch": None, "text": _text(Label(MARGIN, y, "start", [h.t("ladder_legend")]), geo.font, weight="700")}]
+    y += geo.line + 6
+    for (style, _), lines in zip(items, _legend_lines(lay, items), strict=True):
+        x, swatch = MARGIN, None
+        if style is not None:
+            swatch = {"style": style, "x1": x, "y1": y - 4, "x2": x + SWATCH, "y2": y - 4}
+            x += SWATCH + 10
+        out.append({"swatch": swatch, "text": _text(Label(x, y, "start", lines), geo.font)})
+        y += len(lines) * geo.line + 6
+    return out
+
+
+def _box(box, geo: Geometry) -> dict:
+    honour = box.kind == "honour"
+    attrs = {"rx": "6", "stroke": "#333", "stroke-width": "1.5"} | ({"stroke-dasharray": "4 3"} if honour else {})
+    return {"data": "honour-group" if honour else "level", "key": box.key, "x": box.x, "y": box.y, "w": box.w,
+            "h": box.h, "fill": "#fff" if honour else "#f3f4f8", "attrs": attrs,
+            "text": _text(box.label, box.font, weight="" if honour else "600", last_fill="#555" if honour else "")}
+
+
+def _arrow(h: PageHelpers, lay: Layout, arrow) -> dict:
+    b, ((x1, y1), (x2, y2)) = arrow.bridge, (arrow.start, arrow.end)
+    out = {"pathway": b.pathway["id"], "group": b.group["id"], "style": b.style, "x1": x1, "y1": y1, "x2": x2, "y2": y2,
+           "title": f"{source_label(h, b)} → {target_label(h, b)}: {h.pathway_summary(b.pathway)} "
+                    f"({h.clause_label(b.pathway['clause'])})",
+           "label": None, "halo": None}
+    if arrow.label:
+        x0, top, x_end, bottom = lay.rect(arrow.label)
+        out["label"] = _text(arrow.label, lay.geo.font, last_fill="#555")
+        out["halo"] = {"x": x0, "y": top, "w": x_end - x0, "h": bottom - top}
+    return out
+
+
+def svg_view(model: Model, lang: str, strings: dict, geometry: Geometry = DEFAULT, id_prefix: str = "gt-ladder") -> dict:
+    """Everything ladder.svg.j2 draws: positions from ``lay_out``, every word in ``lang``."""
     h = PageHelpers(lang, PAGE, strings, model)
     levels, all_bridges, geo = model.rules["levels"], bridges(model), geometry
     items = _legend_items(h, all_bridges)
@@ -154,48 +182,17 @@ def ladder_svg(model: Model, lang: str, strings: dict, geometry: Geometry = DEFA
     sep = "、" if lang == "zh" else ", "
     desc = h.t("ladder_svg_desc", skill=sep.join(h.level(lv) for lv in levels["skill"]),
                title=sep.join(h.level(lv) for lv in levels["title"]), count=len(all_bridges))
-    out = [f'<svg xmlns="http://www.w3.org/2000/svg" class="gt-ladder__svg" role="img" '
-           f'aria-labelledby="{id_prefix}-title {id_prefix}-desc" viewBox="0 0 {geo.width} {lay.height}" '
-           f'width="{geo.width}" height="{lay.height}" '
-           f'style="width: 100%; max-width: {geo.width}px; min-width: {geo.min_width}px; height: auto">',
-           f'<title id="{id_prefix}-title">{_esc(h.t("ladder_svg_title"))}</title>',
-           f'<desc id="{id_prefix}-desc">{_esc(desc)}</desc>', "<defs>"]
-    for i, (colour, _, _) in enumerate(STYLES):
-        out.append(f'<marker id="{id_prefix}-head-{i}" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="5" '
-                   f'markerHeight="5" orient="auto-start-reverse"><path d="M0,0L10,5L0,10z" fill="{colour}"/></marker>')
-    out += ["</defs>", _rect(0, 0, geo.width, lay.height, "#fff")]
-    for x1, y1, x2, y2 in lay.rails:
-        out.append(f'<line x1="{_num(x1)}" y1="{_num(y1)}" x2="{_num(x2)}" y2="{_num(y2)}" '
-                   f'stroke="#d5d7de" stroke-width="12" stroke-linecap="round"/>')
-    out += [_text(header, geo.box_font, geo.line, weight="700") for header in lay.headers]
-    for box in lay.boxes:
-        honour = box.kind == "honour"
-        out.append(f'<g data-{"honour-group" if honour else "level"}="{_esc(box.key)}">'
-                   + _rect(box.x, box.y, box.w, box.h, "#fff" if honour else "#f3f4f8",
-                           ' rx="6" stroke="#333" stroke-width="1.5"' + (' stroke-dasharray="4 3"' if honour else ""))
-                   + _text(box.label, box.font, geo.line, weight="" if honour else "600",
-                           last_fill="#555" if honour else "") + "</g>")
-    for arrow in lay.arrows:
-        b, ((x1, y1), (x2, y2)) = arrow.bridge, (arrow.start, arrow.end)
-        out.append(f'<g data-pathway="{_esc(b.pathway["id"])}" data-group="{_esc(b.group["id"])}">'
-                   f'<title>{_esc(source_label(h, b))} → {_esc(target_label(h, b))}: '
-                   f'{_esc(h.pathway_summary(b.pathway))} ({_esc(h.clause_label(b.pathway["clause"]))})</title>'
-                   f'{_line(x1, y1, x2, y2, b.style, id_prefix)}</g>')
-    for arrow in lay.arrows:
-        if arrow.label:
-            x0, y0, x1, y1 = lay.rect(arrow.label)
-            out.append(f'<g data-label-for="{_esc(arrow.bridge.pathway["id"])}">'
-                       f'{_rect(x0, y0, x1 - x0, y1 - y0, "#fff", HALO)}'
-                       f'{_text(arrow.label, geo.font, geo.line, last_fill="#555")}</g>')
-    y = lay.legend_y
-    out.append(_text(Label(MARGIN, y, "start", [h.t("ladder_legend")]), geo.font, geo.line, weight="700"))
-    y += geo.line + 6
-    for (style, _), lines in zip(items, _legend_lines(lay, items), strict=True):
-        x = MARGIN
-        if style is not None:
-            out.append(_line(x, y - 4, x + SWATCH, y - 4, style, id_prefix))
-            x += SWATCH + 10
-        out.append(_text(Label(x, y, "start", lines), geo.font, geo.line))
-        y += len(lines) * geo.line + 6
-    out.append("</svg>")
-    return "\n".join(out)
+    return {
+        "id_prefix": id_prefix, "geo": geo, "height": lay.height, "title": h.t("ladder_svg_title"), "desc": desc,
+        "styles": [{"colour": colour, "dash": dash, "width": width} for colour, dash, width in STYLES],
+        "rails": lay.rails,
+        "headers": [_text(header, geo.box_font, weight="700") for header in lay.headers],
+        "boxes": [_box(box, geo) for box in lay.boxes],
+        "arrows": [_arrow(h, lay, a) for a in lay.arrows],
+        "legend": _legend(h, lay, items),
+    }
+
+
+def ladder_svg(model: Model, lang: str, strings: dict, geometry: Geometry = DEFAULT, id_prefix: str = "gt-ladder") -> str:
+    """The ladder diagram as an inline SVG element, every text in ``lang`` (templates/ladder.svg.j2)."""
+    return _svg_template().render(svg_view(model, lang, strings, geometry, id_prefix)).strip("\n")

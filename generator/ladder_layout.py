@@ -6,12 +6,14 @@ a skill level sits on the row of the lowest title its own bridge leads to (so th
 or, if that gives no rising order, spread evenly. A level bridge between two rows is drawn straight
 across with its label above (left to right) or below (right to left); any other is drawn corner to
 corner with its label on the line, in the band between its rows. Rows are spaced so no label meets
-another or an arrow. Text widths are estimated (CJK one em, Latin by letter class): deterministic.
+another or an arrow. Text widths come from ``text_metrics`` (estimated, deterministic).
 """
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+
+from .text_metrics import text_width, wrap
 
 MARGIN, BOX_H, PAD, GAP = 8, 48, 6, 10
 OFFSET = 9  # distance of two level bridges in one row from the row's centre line
@@ -76,64 +78,6 @@ class Layout:
     def rect(self, label: Label) -> tuple:
         """The box (x0, y0, x1, y1) an arrow label takes."""
         return label_rect(label, self.geo.font, self.geo.line)
-
-
-def text_width(text: str, size: float) -> float:
-    """Estimated rendered width of ``text`` at ``size`` px in a sans-serif font."""
-    em = 0.0
-    for ch in text:
-        if ord(ch) >= 0x2E80:
-            em += 1.0
-        elif ch in "fijlrtI.,;:()'|!" or ch == " ":
-            em += 0.3
-        elif ch in "mwMW":
-            em += 0.86
-        elif ch.isupper():
-            em += 0.66
-        else:
-            em += 0.55
-    return em * size
-
-
-def wrap(text: str, max_w: float, size: float) -> list[str]:
-    """Line breaking into as few lines as fit ``max_w``, as even in length as that allows (no short last line)."""
-    lines = _greedy(text, max_w, size)
-    width = max_w
-    while len(lines) > 1 and width > size:
-        tighter = _greedy(text, width - size / 2, size)
-        if len(tighter) > len(lines):
-            break
-        lines, width = tighter, width - size / 2
-    return lines
-
-
-def _greedy(text: str, max_w: float, size: float) -> list[str]:
-    """Greedy line breaking: between Latin words, anywhere between CJK characters, never before closing punctuation."""
-    tokens: list[str] = []
-    word = ""
-    for ch in text:
-        if ord(ch) >= 0x2E80 or ch == " ":
-            if word:
-                tokens.append(word)
-                word = ""
-            if ch in "，、。；：）」』" and tokens:
-                tokens[-1] += ch
-            else:
-                tokens.append(ch)
-        else:
-            word += ch
-    if word:
-        tokens.append(word)
-    lines, cur = [], ""
-    for tok in tokens:
-        if cur and text_width((cur + tok).rstrip(), size) > max_w:
-            lines.append(cur.rstrip())
-            cur = "" if tok == " " else tok
-        else:
-            cur += tok
-    if cur.strip():
-        lines.append(cur.rstrip())
-    return lines or [""]
 
 
 def label_rect(label: Label, size: float, line: float) -> tuple:

@@ -14,6 +14,7 @@ import pytest
 from generator.ladder import bridges, condition_lines, ladder_svg, source_label, target_label
 from generator.model import load_model
 from generator.templating import PageHelpers, load_strings
+from generator.text_metrics import text_width, wrap
 
 LANGS = ("zh", "en")
 SVG_NS = "{http://www.w3.org/2000/svg}"
@@ -119,6 +120,27 @@ def test_a_changed_year_count_and_a_new_pathway_show_up_without_code_changes(mod
     assert extra["id"] in by_attr(root, "data-pathway")
 
 
+def test_every_word_in_the_svg_is_escaped(model, strings):
+    tricky = copy.deepcopy(strings)
+    tricky["ladder_svg_title"] = {"zh": "A & B <script>x</script>", "en": "A & B <script>x</script>"}
+    tricky["group_" + model.rules["pathway_groups"][0]["id"]] = {"zh": '"<b>', "en": '"<b>'}
+    svg = ladder_svg(model, "en", tricky)
+    root = parse(svg)  # still well-formed
+    assert "<script>" not in svg and root.find(SVG_NS + "title").text == "A & B <script>x</script>"
+    assert any(t.text.startswith('"<b>') for t in root.iter(SVG_NS + "tspan"))
+
+
+@pytest.mark.parametrize(("text", "width", "lines"), [
+    ("焊工焊工焊工", 13 * 3, ["焊工焊", "工焊工"]),  # one em a CJK character; even lines
+    ("焊工，焊工", 13 * 2, ["焊", "工，", "焊工"]),  # never a line starting with closing punctuation
+    ("senior technician", 1000, ["senior technician"]),
+    ("senior technician", 70, ["senior", "technician"]),  # Latin breaks between words only
+])
+def test_text_is_broken_into_lines_that_fit(text, width, lines):
+    assert wrap(text, width, 13) == lines
+    assert all(text_width(line, 13) <= width for line in lines)
+
+
 def test_a_pathway_the_diagram_cannot_place_fails_with_the_pathway_named(model):
     broken = copy.copy(model)
     broken.rules = copy.deepcopy(model.rules)
@@ -182,28 +204,42 @@ def test_the_page_carries_the_generated_diagram(model, site_dir, lang):
     assert re.search(r'<svg[^>]*role="img"', html)
 
 
+def diagram_state(pg) -> dict:
+    """Widths of the page and the diagram's region, the SVG's drawn size, whether the swipe cue shows."""
+    return pg.evaluate("""() => {
+        const region = document.querySelector('.gt-ladder'), svg = region.querySelector('svg');
+        const cue = document.querySelector('.gt-ladder__swipe'), box = svg.getBoundingClientRect();
+        return {page: document.documentElement.scrollWidth, viewport: document.documentElement.clientWidth,
+                fits: region.scrollWidth <= region.clientWidth, svg_w: box.width, svg_h: box.height,
+                view_w: svg.viewBox.baseVal.width, cue: cue.getClientRects().length > 0,
+                cue_link: cue.querySelector('a').getAttribute('href')};
+    }""")
+
+
 @pytest.mark.parametrize("prefix", ["", "en/"])
-def test_the_diagram_is_shown_with_a_real_size_on_a_desktop(page, base_url, prefix):
+def test_on_a_desktop_the_diagram_fits_at_a_real_size_without_a_swipe_cue(page, base_url, prefix):
     page.goto(base_url + prefix + "ladder/")
-    svg = page.locator(".gt-ladder svg")
-    assert svg.is_visible()
-    box = svg.bounding_box()
-    assert box["width"] > 300 and box["height"] > 300, box
+    state = diagram_state(page)
+    assert state["fits"] and not state["cue"], state
+    assert state["svg_w"] > 300 and state["svg_h"] > 300, state
 
 
 @pytest.mark.parametrize("prefix", ["", "en/"])
-def test_on_a_375px_phone_the_page_does_not_overflow_and_the_diagram_scrolls_at_a_readable_size(phone, base_url, prefix):
+def test_on_a_375px_phone_the_diagram_scrolls_at_a_readable_size_with_a_swipe_cue_and_the_table_a_tap_away(
+        phone, base_url, prefix):
     phone.goto(base_url + prefix + "ladder/")
-    widths = phone.evaluate("[document.documentElement.scrollWidth, document.documentElement.clientWidth]")
-    assert widths[0] <= widths[1], f"page is {widths[0]} px wide in a {widths[1]} px viewport"
-    svg = phone.locator(".gt-ladder svg")
-    box = svg.bounding_box()
-    assert box["width"] > 0 and box["height"] > 0
-    view_w = float(svg.get_attribute("viewBox").split()[2])
-    assert box["width"] / view_w >= 0.8, "labels would shrink below about 10 px"
-    region = phone.locator(".gt-ladder")
-    assert region.get_attribute("tabindex") == "0"  # the scrolling region can be reached by keyboard
-    assert phone.evaluate("el => el.scrollWidth > el.clientWidth", region.element_handle())
+    state = diagram_state(phone)
+    assert state["page"] <= state["viewport"], f"the page overflows a {state['viewport']} px viewport: {state}"
+    assert state["svg_w"] / state["view_w"] >= 0.8, "labels would shrink below about 10 px"
+    assert not state["fits"] and state["cue"], f"the diagram scrolls sideways but nothing says so: {state}"
+    assert phone.locator(".gt-ladder").get_attribute("tabindex") == "0"  # the scrolling region takes the keyboard
+    cue = phone.locator(".gt-ladder__swipe")
+    assert cue.bounding_box()["y"] + cue.bounding_box()["height"] <= 740, "the cue is below the first screen"
+    assert state["cue_link"] == "#in-words"
+    cue.locator("a").click()
+    phone.wait_for_function("() => location.hash === '#in-words'")
+    heading = phone.locator("#in-words").bounding_box()
+    assert 0 <= heading["y"] < 740, heading  # one tap: the table's heading is on screen
 
 
 @pytest.mark.parametrize("prefix", ["", "en/"])
