@@ -179,7 +179,7 @@ def documents(model: Model) -> list[dict]:
             o = e["occupation"]
             if not o["listed"]:
                 doc["listed"] = False
-            doc.update({"slug": o["slug"], "path": f"occupations/{o['slug']}.md",
+            doc.update({"slug": o["slug"],
                         "committees": list(dict.fromkeys(c["id"] for row in o["rows"] for c in row["committee_objs"]))})
             if o.get("dadian"):
                 doc["code"] = o["dadian"]["code"]
@@ -218,13 +218,14 @@ def labels(model: Model, lang: str, strings: dict) -> dict:
 
 
 def finder_data(model: Model, lang: str) -> dict:
-    from .templating import load_strings
+    from .templating import load_strings, occupation_path
 
     strings = load_strings()
     docs = documents(model)
     ref = {d["slug"]: n for n, d in enumerate(docs) if "slug" in d}
     model_rows = {r["id"]: r for r in model.rows}
     return {"index": build_index(model), "docs": docs, "committees": committees(model, lang, strings),
+            "occupation_page": occupation_path({"slug": "{slug}"}),  # an occupation's link: fill in its slug
             "trad": trad_map(model), "labels": labels(model, lang, strings), "lang": lang,
             "not_listed": not_listed.view(model, lang), "clauses": clauses(model, lang),
             "covered": covered.blockers(model), "generic": model.names["generic"],

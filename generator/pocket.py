@@ -8,8 +8,8 @@ Everything comes from what the site itself uses, nothing is copied by hand:
   languages in the page; a CSS-only language toggle, so the reference part reads even with scripts off);
 - the finder: ``generator/finder.py``'s generated script (its data and lunr.js) and
   ``overrides/assets/javascripts/finder.js``, which pocket.js runs once per language. To stay small, the
-  file carries the finder's index as its token lists (``finder.fields``) and lunr.js builds the same
-  index in the browser (tests/test_offline.py checks it is byte-for-byte the index finder.py writes);
+  file carries the finder's index as its token lists (``finder.fields``) and lunr.js (minified) builds the
+  same index in the browser (tests/test_offline.py checks it is byte-for-byte the index finder.py writes);
 - the check: ``overrides/assets/javascripts/eligibility.js`` and the rules document
   (``eligibility.assets.rules_document``, as the check page's rules-data.js); the form is drawn from the
   document's profile fields, the result from its messages.
@@ -47,10 +47,6 @@ def finder_parts(m: Model) -> dict:
     shared part once and the index as tokens."""
     per_lang = {lang: json.loads(json.dumps(finder.finder_data(m, lang))) for lang in LANGS}  # ours to trim
     lunr_js = finder.LUNR_JS.read_text(encoding="utf-8")
-    for d in per_lang.values():  # finder.js reads doc.path; pocket.js puts it back (occupations/<slug>.md)
-        for doc in d["docs"]:
-            if "slug" in doc and doc.pop("path") != f"occupations/{doc['slug']}.md":
-                raise ValueError("generator/finder.py: a finder document's path is not occupations/<slug>.md")
     for d in per_lang.values():  # to stay in budget the pocket's clause hits show the number only, not the heading
         d["clauses"] = {cid: {k: v for k, v in c.items() if k != "text"} for cid, c in d["clauses"].items()}
     shared_keys = [k for k in per_lang["zh"] if k != "index" and per_lang["zh"][k] == per_lang["en"][k]]
@@ -64,34 +60,14 @@ def finder_parts(m: Model) -> dict:
     }
 
 
-def strip_comments(js: str) -> str:
-    """lunr.js without its documentation: whole-line comments, blank lines and indentation go; the first
-    comment (the licence) stays. Lines are never joined, so the code means the same."""
-    out, in_block, first = [], False, True
-    for line in js.split("\n"):
-        s = line.strip()
-        if in_block:
-            if first:
-                out.append(line)
-            if "*/" in s:
-                if not s.endswith("*/"):
-                    raise ValueError(f"strip_comments: code after a comment's end: {line!r}")
-                in_block, first = False, False
-            continue
-        if s.startswith("/*"):
-            if first:
-                out.append(line)
-            in_block = "*/" not in s
-            if not in_block:
-                first = False
-            continue
-        if not s or s.startswith("//"):
-            continue
-        out.append(s)
-    text = "\n".join(out) + "\n"
-    if "`" in text:
-        raise ValueError("strip_comments: a template literal would lose its indentation")
-    return text
+def minified_lunr(js: str) -> str:
+    """lunr.js minified (rjsmin: comments and needless whitespace go, the code is unchanged), its licence
+    comment (the first) kept. rjsmin does not know template literals: lunr 2.3 (ES5) has none."""
+    code = rjsmin.jsmin(js)
+    if "`" in code:
+        raise ValueError("lunr.js has a template literal, which rjsmin would change")
+    licence = js[:js.index("*/") + 2] if js.lstrip().startswith("/*") else ""
+    return licence + "\n" + code + "\n"
 
 
 def _minified(path: Path) -> str:
@@ -153,7 +129,7 @@ def pocket_rules(doc: dict) -> dict:
     return out
 
 
-def page_data(m: Model, strings: dict, rules: dict, finder: dict | None) -> dict:
+def page_data(m: Model, strings: dict, rules: dict, finder: dict) -> dict:
     """The JSON the pocket's scripts read: rules, finder parts, names, and the labels drawn by script."""
     helpers = {lang: PageHelpers(lang, "index.md", strings, m) for lang in LANGS}
     return {
@@ -167,7 +143,7 @@ def page_data(m: Model, strings: dict, rules: dict, finder: dict | None) -> dict
                                        if not (rules["committees"].get(c["id"]) or {}).get(lang)},
                         "links": {"clause": None, "reading": None, "committee": ["#committee-", ""]}}
                  for lang in LANGS},
-        "finder": None if finder is None else {k: finder[k] for k in ("shared", "lang", "fields", "tokens")},
+        "finder": {k: finder[k] for k in ("shared", "lang", "fields", "tokens")},
         # names and committees are in rules["occupations"]; here what the occupation card adds
         "occupations": {o["slug"]: {"pinyin": o["pinyin"], "rows": [r["id"] for r in o["rows"]]}
                         for o in m.occupations if o["rows"]},
@@ -180,18 +156,18 @@ def render(m: Model) -> str:
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(HERE)), undefined=jinja2.StrictUndefined,
                              autoescape=True, trim_blocks=True, lstrip_blocks=True)
     css = "\n".join(_lean_css(p.read_text(encoding="utf-8")) for p in
-                    [HERE / "pocket.css"] + ([STYLES / "finder.css"] if finder else []))
+                    (HERE / "pocket.css", STYLES / "finder.css"))
     scripts = {
-        "lunr": _inline(strip_comments(finder["lunr_js"]), "lunr.js") if finder else None,
-        "finder": _inline(_scripts(["finder.js"]), "finder.js") if finder else None,
-        "finder_search": _inline(_scripts(["finder-search.js"]), "finder-search.js") if finder else None,
+        "lunr": _inline(minified_lunr(finder["lunr_js"]), "lunr.js"),
+        "finder": _inline(_scripts(["finder.js"]), "finder.js"),
+        "finder_search": _inline(_scripts(["finder-search.js"]), "finder-search.js"),
         "eligibility": _inline(_scripts(ENGINE_SCRIPTS), "eligibility.js"),
         "view": _inline(_scripts(VIEW_SCRIPTS), "the check's view"),
         "pocket": _inline(_minified(HERE / "pocket.js"), "pocket.js"),
     }
     rules = rules_document(m)
     return _dedent_markup(env.get_template("pocket.html.j2").render(
-        m=m, s=strings, rules=rules, css=_inline(css, "pocket.css"), scripts=scripts, has_finder=finder is not None,
+        m=m, s=strings, rules=rules, css=_inline(css, "pocket.css"), scripts=scripts,
         data=_json(page_data(m, strings, rules, finder)), langs=LANGS, banner=Markup(banner_html(m, None)),
         footers={lang: footer(m, lang) for lang in LANGS},
         say=lambda key, lang, **values: strings[key][lang].format(**values)))

@@ -196,7 +196,6 @@
 
   function setupFinders() {
     var F = data.finder, src = $("pk-finder-js");
-    if (!F || !src || !window.lunr) return;
     var index = buildIndex(F.fields, F.tokens);
     var meta = document.querySelector('meta[name="guantong"]');
     var roots = document.querySelectorAll("[data-pk-finder]");
@@ -206,11 +205,6 @@
       var d = {index: index};
       Object.keys(F.shared).forEach(function (k) { d[k] = F.shared[k]; });
       Object.keys(F.lang[l]).forEach(function (k) { d[k] = F.lang[l][k]; });
-      d.docs = d.docs.map(function (doc) {
-        var copy = doc.slug ? {path: "occupations/" + doc.slug + ".md"} : {};
-        Object.keys(doc).forEach(function (k) { copy[k] = doc[k]; });
-        return copy;
-      });
       window.GuantongFinder = finders[l] = d;
       meta.setAttribute("data-lang", l);
       each(roots, function (x) { x.classList.toggle("gt-finder", x === r); });  // finder.js takes every .gt-finder

@@ -146,7 +146,7 @@ function drawItem(li, it, query) {
     li.appendChild(committeeNode(it.row.committees));
     return;
   }
-  li.setAttribute("data-href", pageUrl(d.path));
+  li.setAttribute("data-href", pageUrl(fill(data.occupation_page, {slug: d.slug})));
   li.setAttribute("data-slug", d.slug);
   li.setAttribute("data-kind", it.kind);
   var name = lang === "zh" ? d.zh : d.en;
