@@ -3,7 +3,8 @@
 - ``guantong-<version>-offline/`` and ``guantong-<version>-offline.zip``: both languages built with
   Material's ``offline`` plugin (build.py, D6) for reading from file://, pruned of what file:// never
   loads (source maps, the search index as JSON, sitemaps, 404.html, lunr languages the search worker
-  does not ask for), pages without their indentation, and a README.txt in Chinese and English at the
+  does not ask for), the English pages using the Chinese copy of every identical file (offline_share.py),
+  pages without their indentation, and a README.txt in Chinese and English at the
   top, beside index.html;
 - ``guantong-<version>-pocket.html``: the one-file pocket edition (generator/pocket.py);
 - ``release.json``: their sizes and SHA-256; then site/ is rebuilt so that its downloads page serves the
@@ -14,8 +15,6 @@ entry dated with data/meta.yaml's data_version, so the same data gives the same 
 """
 from __future__ import annotations
 
-import functools
-import os
 import re
 import shutil
 import tempfile
@@ -25,6 +24,7 @@ from pathlib import Path
 import jinja2
 from mkdocs.config import load_config
 
+from . import offline_share
 from .build import CONFIGS, build_site
 from .model import Model
 from .paths import BUILD_TMP, DIST, ROOT, SITE, TEMPLATES, project_version
@@ -37,6 +37,7 @@ SPECIAL_SEGMENTERS = {"ja": "tinyseg.js", "th": "wordcut.js", "hi": "wordcut.js"
 # 404.html is a server's page (and its links are root-absolute).
 NEVER_LOADED = {"search/search_index.json", "sitemap.xml", "sitemap.xml.gz", "404.html"}
 LUNR = "assets/javascripts/lunr/"
+ZIP_BUDGET = 2 * 1024 * 1024  # bytes (issue 12): the offline zip a reader downloads and unzips
 
 
 def version() -> str:
@@ -111,53 +112,6 @@ def compact_html(folder: Path) -> None:
                         encoding="utf-8", newline="\n")
 
 
-# Loaded through Material's config (search worker, lunr languages, the worker shim) per language root:
-# never shared. Everything else under assets/ is linked from pages by href/src and can be.
-RUNTIME_LOADED = ("assets/javascripts/workers/", "assets/javascripts/lunr/", "assets/javascripts/iframe-worker-shim.js")
-_ASSET_REF = re.compile(r'((?:href|src)=")([^"#?]*?assets/[^"#?]+)(")')
-
-
-def share_assets(folder: Path) -> list[str]:
-    """Let the English pages use the Chinese site's copy of every asset that is byte-identical in both and
-    that pages load only through their own href/src (theme CSS/JS, icons, our stylesheets; D6): rewrite those
-    references and delete the English copy. A file whose name any script mentions may be loaded at run time
-    from the language's own root (the finder's lunr.js, Material's worker): it stays. Returns what was shared."""
-    en = folder / "en"
-    pages = list(en.rglob("*.html"))
-    referenced = {Path(m.group(2)).name for page in pages for m in _ASSET_REF.finditer(page.read_text(encoding="utf-8"))}
-    scripts = {p: p.read_text(encoding="utf-8", errors="replace") for p in en.rglob("*.js")}
-    shared = []
-    for p in sorted((en / "assets").rglob("*")):
-        rel = p.relative_to(en).as_posix()
-        twin = folder / rel
-        if (p.is_file() and not rel.startswith(RUNTIME_LOADED) and p.name in referenced
-                and not any(p.name in text for q, text in scripts.items() if q != p)
-                and twin.is_file() and twin.read_bytes() == p.read_bytes()):
-            shared.append(rel)
-    wanted, en_root = set(shared), en.resolve()
-
-    def repoint(here: Path, m: re.Match) -> str:
-        try:
-            rel = (here / m.group(2)).resolve().relative_to(en_root).as_posix()
-        except ValueError:
-            return m.group(0)
-        if rel not in wanted:
-            return m.group(0)
-        return m.group(1) + Path(os.path.relpath(folder / rel, here)).as_posix() + m.group(3)
-
-    for page in en.rglob("*.html"):
-        text = page.read_text(encoding="utf-8")
-        new = _ASSET_REF.sub(functools.partial(repoint, page.parent), text)
-        if new != text:
-            page.write_text(new, encoding="utf-8", newline="\n")
-    for rel in shared:
-        (en / rel).unlink()
-    for d in sorted((en / "assets").glob("**/"), reverse=True):
-        if not any(d.iterdir()):
-            d.rmdir()
-    return shared
-
-
 def readme(m: Model, v: str) -> str:
     """README.txt: how to open the copy, in Chinese and English (CRLF and a BOM, for Windows Notepad)."""
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES / "offline"), undefined=jinja2.StrictUndefined,
@@ -190,7 +144,7 @@ def build_offline(dist: Path = DIST) -> tuple[Model, Path, Path]:
     finally:
         shutil.rmtree(docs, ignore_errors=True)
     prune(folder)
-    share_assets(folder)
+    offline_share.share(folder)
     compact_html(folder)
     (folder / "README.txt").write_text(readme(m, version()), encoding="utf-8", newline="")
     zip_path = dist / n["zip"]

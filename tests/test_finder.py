@@ -113,11 +113,17 @@ def test_lunr_js_is_copied_from_mkdocs_at_build_time_not_committed(model):
     assert not (ROOT / "overrides" / "assets" / "javascripts" / "lunr.js").exists()
 
 
-def test_index_script_sets_one_global_and_parses_as_json(model):
-    script = finder.files(model, "en")[INDEX_JS]
-    body = script.split("globalThis.GuantongFinder = ", 1)[1].rstrip().removesuffix(";")
-    parsed = json.loads(body)
-    assert set(parsed) >= {"index", "docs", "trad", "labels", "committees"}
+def test_index_script_sets_one_global_and_the_language_script_adds_to_it(model):
+    files = finder.files(model, "en")
+    body = files[INDEX_JS].split("globalThis.GuantongFinder = ", 1)[1].rstrip().removesuffix(";")
+    assert set(json.loads(body)) >= {"index", "docs", "trad"}
+    body = files[finder.LANG_JS].split("Object.assign(globalThis.GuantongFinder, ", 1)[1].rstrip().removesuffix(");")
+    assert set(json.loads(body)) >= {"labels", "committees", "clauses", "lang"}
+
+
+def test_index_script_is_the_same_in_both_languages_so_the_offline_copy_keeps_one(model):
+    assert finder.files(model, "zh")[INDEX_JS] == finder.files(model, "en")[INDEX_JS]
+    assert finder.files(model, "zh")[finder.LANG_JS] != finder.files(model, "en")[finder.LANG_JS]
 
 
 def test_query_table_has_60_rows_covering_every_kind_in_both_languages(model):

@@ -1,5 +1,5 @@
 """The whole query table (tests/cases/finder_queries.yaml) through the finder's pure search in Node
-(overrides/assets/javascripts/finder-search.js over the generated finder-index.js), without a browser;
+(overrides/assets/javascripts/finder-search.js over the generated finder-index.js and finder-lang.js), without a browser;
 tests/test_finder_browser.py runs the same table in Chromium. Also: the covered-by rule applied in the
 browser agrees with jieba itself on every Chinese query of the table (generator/covered.py)."""
 from __future__ import annotations
@@ -51,10 +51,12 @@ def answers(model, tmp_path_factory):
     lunr_js = tmp / "lunr.js"
     lunr_js.write_text(finder.LUNR_JS.read_text(encoding="utf-8"), encoding="utf-8")
     for lang in LANGS:
-        index_js = tmp / f"finder-index-{lang}.js"
-        index_js.write_text(finder.files(model, lang)["assets/javascripts/finder-index.js"], encoding="utf-8")
+        scripts = []
+        for name in (finder.INDEX_JS, finder.LANG_JS):
+            scripts.append(tmp / f"{lang}-{Path(name).name}")
+            scripts[-1].write_text(finder.files(model, lang)[name], encoding="utf-8")
         queries = [r["query"] for r in TABLE if r["lang"] == lang]
-        done = subprocess.run(["node", str(RUNNER), str(lunr_js), str(index_js)], input=json.dumps(queries),
+        done = subprocess.run(["node", str(RUNNER), str(lunr_js), *map(str, scripts)], input=json.dumps(queries),
                               capture_output=True, text=True, check=True)
         out[lang] = dict(zip(queries, json.loads(done.stdout), strict=True))
     return out

@@ -11,13 +11,12 @@ import pytest
 from offline_support import FOLDER_NAME, parse, url_of
 
 from generator.build import CONFIGS
-from generator.dist import lunr_files, search_langs, version
+from generator.dist import ZIP_BUDGET, lunr_files, search_langs, version
 from generator.eligibility.engine import evaluate
 from generator.pocket import BUDGET, rules_document
 
 # Fixtures (conftest.py): offline_zip, unzipped, pocket_file, file_page, file_phone, model.
-# Internal links of the unzipped copy are checked by test_links.py (its "offline" case); the zip's
-# size against its 2 MB target is reported by `make bench`.
+# Internal links of the unzipped copy are checked by test_links.py (its "offline" case).
 
 
 def kb(n: int) -> str:
@@ -37,6 +36,11 @@ def test_zip_opens_at_a_top_level_index_html_beside_a_readme(offline_zip):
     assert version() in offline_zip.name and version() in readme
     for words in ("index.html", "解压", "浏览器", "Unzip", "browser", "en/index.html"):
         assert words in readme
+
+
+def test_zip_is_within_2_mb(offline_zip):
+    size = offline_zip.stat().st_size
+    assert size <= ZIP_BUDGET, f"the offline zip is {size:,} bytes, {size - ZIP_BUDGET:,} over {ZIP_BUDGET:,} (D6)"
 
 
 def test_zip_holds_only_what_file_urls_load(offline_zip):
@@ -100,16 +104,20 @@ def test_search_in_english_works_over_file(file_page, unzipped):
     assert not any("焊工" in h and "Welder" not in h for h in hits)  # English pages only (D1)
 
 
-def test_finder_works_over_file_and_opens_the_occupation_page(file_page, unzipped):
-    file_page.goto(url_of(unzipped / "index.html"))
+@pytest.mark.parametrize("rel, query, name, status", [("index.html", "焊工", "焊工", "焊工"),
+                                                       ("en/index.html", "welder", "Welder", "welder")])
+def test_finder_works_over_file_and_opens_the_occupation_page(file_page, unzipped, rel, query, name, status):
+    """The English pages load the finder's index from the Chinese copy (D6) and their own words."""
+    file_page.goto(url_of(unzipped / rel))
     box = file_page.locator(".gt-finder input")
-    box.fill("焊工")
+    box.fill(query)
     option = file_page.locator(".gt-finder [role=option]").first
     option.wait_for()
-    assert "焊工" in option.inner_text()
+    assert name in option.inner_text()
+    assert file_page.evaluate("GuantongFinder.lang") == ("en" if rel.startswith("en/") else "zh")
     option.click()
-    file_page.wait_for_url("**/occupations/hangong.html")
-    assert "焊工" in file_page.locator("h1").first.inner_text()
+    file_page.wait_for_url(url_of(unzipped / rel.replace("index.html", "occupations/hangong.html")))
+    assert name in file_page.locator("h1").first.inner_text()
 
 
 def test_language_switch_keeps_the_page_over_file(file_page, unzipped):
@@ -147,14 +155,22 @@ def test_lean_pages_carry_no_navigation_search_or_bundle_and_link_the_committee_
 
 
 def test_english_pages_share_the_chinese_copy_of_identical_assets(unzipped):
-    assert not (unzipped / "en" / "assets" / "javascripts" / "guantong.js").exists()
-    hangong = (unzipped / "en" / "occupations" / "hangong.html").read_text(encoding="utf-8")
+    en = unzipped / "en"
+    for rel in ("assets/javascripts/guantong.js", "assets/javascripts/check.js", "assets/javascripts/rules-data.js",
+                "assets/javascripts/lunr.js", "assets/javascripts/finder-index.js", "downloads/guantong-catalogue.json"):
+        assert (unzipped / rel).is_file() and not (en / rel).exists(), rel
+    hangong = (en / "occupations" / "hangong.html").read_text(encoding="utf-8")
     assert 'href="../../assets/stylesheets/guantong.css"' in hangong
-    assert (unzipped / "en" / "assets" / "javascripts" / "workers").is_dir()  # loaded by path: not shared
+    assert 'data-assets="../.."' in hangong  # where finder.js takes lunr.js, finder-search.js, finder-index.js
+    assert 'href="../../downloads/guantong-catalogue.json"' in (en / "downloads" / "index.html").read_text(encoding="utf-8")
+    assert (en / "assets" / "javascripts" / "finder-lang.js").is_file()  # the page language's part
+    assert (en / "downloads" / "guantong-catalogue.csv").is_file()  # English headings: its own
+    assert (en / "assets" / "javascripts" / "workers").is_dir()  # loaded by Material's config: not shared
 
 
-def test_eligibility_check_works_over_file(file_page, unzipped, model):
-    page = unzipped / "check" / "index.html"
+@pytest.mark.parametrize("lang, rel", [("zh", "check/index.html"), ("en", "en/check/index.html")])
+def test_eligibility_check_works_over_file(file_page, unzipped, model, lang, rel):
+    page = unzipped / rel
     profile = {"skill_level": "technician", "years_since_skill_level": 3, "cumulative_work_years": 10,
                "annual_assessments_passed": True}
     doc = rules_document(model)
@@ -165,7 +181,7 @@ def test_eligibility_check_works_over_file(file_page, unzipped, model):
     file_page.fill("#gt-check-years_since_skill_level", "3")
     file_page.check("#gt-check-annual_assessments_passed-1")
     summary = file_page.locator("#gt-check-summary")
-    level = {lv["id"]: lv for lv in doc["levels"]["title"]}[highest]["zh"]
+    level = {lv["id"]: lv for lv in doc["levels"]["title"]}[highest][lang]
     file_page.wait_for_function("([el, text]) => el.textContent.includes(text)", arg=[summary.element_handle(), level])
     assert level in summary.inner_text()
 

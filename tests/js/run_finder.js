@@ -1,18 +1,18 @@
 // Runs the finder's pure search (overrides/assets/javascripts/finder-search.js) over many queries in one
 // process, for the Python tests (tests/test_finder_queries.py).
-// argv: <lunr.js> <finder-index.js>   stdin: ["query", ...]
+// argv: <lunr.js> <finder-index.js> <finder-lang.js> (the data scripts, run in order)   stdin: ["query", ...]
 // stdout: [{items: [{kind, slug|clause|row}], related: [slug]} | null, ...] in the same order (JSON).
 'use strict';
 const fs = require('fs');
 const path = require('path');
 const vm = require('vm');
 
-const [lunrPath, indexPath] = process.argv.slice(2);
+const [lunrPath, ...dataPaths] = process.argv.slice(2);
 const sandbox = {};
 sandbox.globalThis = sandbox;
 vm.createContext(sandbox);
 vm.runInContext(fs.readFileSync(lunrPath, 'utf8') + '\n;globalThis.lunr = lunr;', sandbox);
-vm.runInContext(fs.readFileSync(indexPath, 'utf8'), sandbox);
+for (const p of dataPaths) vm.runInContext(fs.readFileSync(p, 'utf8'), sandbox);
 const create = require(path.join(__dirname, '..', '..', 'overrides', 'assets', 'javascripts', 'finder-search.js'));
 const engine = create(sandbox.GuantongFinder, sandbox.lunr);
 

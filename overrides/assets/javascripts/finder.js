@@ -2,8 +2,8 @@
  *
  * Turns every element .gt-finder on the page into a finder (markup: generator/templates/_finder.md.j2).
  * Loader: once the page has loaded and the browser is idle (requestIdleCallback), it fetches lunr.js,
- * finder-search.js and finder-index.js (the finder's data) — never before the load event, so the first view
- * stays small; a reader who types first starts the fetch at once. Until the data is there the status says
+ * finder-search.js, finder-index.js and finder-lang.js (the finder's data) — never before the load event, so
+ * the first view stays small; a reader who types first starts the fetch at once. Until the data is there the status says
  * it is loading; what was typed meanwhile, and Enter, are answered as soon as it arrives. Where the scripts
  * are already on the page (the pocket file inlines them), the finder starts at once.
  * User text only ever reaches the page through textContent.
@@ -13,6 +13,9 @@
 
 var meta = document.querySelector('meta[name="guantong"]');
 var base = ((meta && meta.getAttribute("data-base")) || ".").replace(/\/$/, "");
+// Where the language-neutral scripts are: the site's root, or in the offline copy's English pages the
+// Chinese root, whose copy both languages share (generator/dist.py, share_assets).
+var assets = ((meta && meta.getAttribute("data-assets")) || base).replace(/\/$/, "");
 var dirUrls = !meta || meta.getAttribute("data-dir-urls") !== "false";
 var lang = (meta && meta.getAttribute("data-lang")) || "zh";
 var data = null, engine = null, labels = {}, finders = [], started = false;
@@ -39,10 +42,11 @@ function start() {
   if (started) return;
   started = true;
   if (inlined && window.lunr && window.GuantongFinderSearch) { ready(); return; }
-  var dir = base + "/assets/javascripts/";
-  script(dir + "lunr.js");
-  script(dir + "finder-search.js");
-  script(dir + "finder-index.js", ready);
+  var shared = assets + "/assets/javascripts/";
+  script(shared + "lunr.js");
+  script(shared + "finder-search.js");
+  script(shared + "finder-index.js");
+  script(base + "/assets/javascripts/finder-lang.js", ready);
 }
 
 function idle(fn, most) {
