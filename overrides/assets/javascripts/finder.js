@@ -14,7 +14,7 @@
 var meta = document.querySelector('meta[name="guantong"]');
 var base = ((meta && meta.getAttribute("data-base")) || ".").replace(/\/$/, "");
 // Where the language-neutral scripts are: the site's root, or in the offline copy's English pages the
-// Chinese root, whose copy both languages share (generator/dist.py, share_assets).
+// Chinese root, whose copy both languages share (generator/offline_share.py).
 var assets = ((meta && meta.getAttribute("data-assets")) || base).replace(/\/$/, "");
 var dirUrls = !meta || meta.getAttribute("data-dir-urls") !== "false";
 var lang = (meta && meta.getAttribute("data-lang")) || "zh";
