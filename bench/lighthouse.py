@@ -27,9 +27,15 @@ def scores(url: str, categories: str = "performance,accessibility") -> dict:
     return {k: round((v.get("score") or 0) * 100) for k, v in cats.items()}
 
 
-def lighthouse(base_url: str, site: Path, report: Report) -> None:
+def available(report: Report, what: str) -> bool:
+    """Whether Lighthouse is installed (``make bench`` installs it); if not, the report says so under ``what``."""
     if not LIGHTHOUSE.exists():
-        report.note("Lighthouse", "bench/node_modules/.bin/lighthouse missing: run `make bench`")
+        report.note(what, "bench/node_modules/.bin/lighthouse missing: run `make bench`")
+    return LIGHTHOUSE.exists()
+
+
+def lighthouse(base_url: str, site: Path, report: Report) -> None:
+    if not available(report, "Lighthouse"):
         return
     for name, path in PAGES.items():
         if not (site / path / "index.html").is_file():

@@ -2,7 +2,7 @@
 catalogue printed on A4 per language (target ≤ 5 pages). The zip size is in sizes.dist_sizes."""
 from __future__ import annotations
 
-from .lighthouse import FLAGS, LIGHTHOUSE, scores
+from .lighthouse import FLAGS, available, scores
 from .util import Report
 
 PAGES = {"home": "", "catalogue": "catalogue/", "occupation": "occupations/hangong/",
@@ -10,8 +10,7 @@ PAGES = {"home": "", "catalogue": "catalogue/", "occupation": "occupations/hango
 
 
 def lighthouse_seo(base_url: str, report: Report) -> None:
-    if not LIGHTHOUSE.exists():
-        report.note("Lighthouse SEO", "bench/node_modules/.bin/lighthouse missing: run `make bench`")
+    if not available(report, "Lighthouse SEO"):
         return
     for name, path in PAGES.items():
         s = scores(base_url + path, "seo,best-practices")

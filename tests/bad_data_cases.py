@@ -84,7 +84,27 @@ def edit(file: str, pattern: str, repl: str, fragments: tuple[str, ...], after: 
     return mutate
 
 
-# Cases that change one line: file, pattern, replacement, what the message must say (, after=).
+def insert(file: str, pattern: str, new_line: str, fragments: tuple[str, ...]):
+    """A case that adds ``new_line`` after the line of ``file`` matching ``pattern``."""
+    return lambda d: Expect(file, insert_after(d / file, pattern, new_line), fragments)
+
+
+def delete(file: str, pattern: str, fragments: tuple[str, ...], reported: int):
+    """A case that deletes the line matching ``pattern``; the message names the line ``reported`` lines off
+    the deleted one (the mapping that lost its key)."""
+    return lambda d: Expect(file, delete_line(d / file, pattern) + reported, fragments)
+
+
+def duplicate(file: str, key: str, value: str, other: str):
+    """A case that gives the second item (``key: other``) the ``key`` of the first (``value``)."""
+    def mutate(d: Path) -> Expect:
+        first = replace(d / file, rf"^- {key}: {value}$", f"- {key}: {value}")
+        line = replace(d / file, rf"^- {key}: {other}$", f"- {key}: {value}")
+        return Expect(file, line, (f"[1].{key}", f"unique {key}", f"'{value}'", f"line {first}"))
+    return mutate
+
+
+# Cases that change one line: how, and what the message must say.
 ONE_LINE = {
     "yaml_syntax_error": edit("catalogue.yaml", r"^(  table_page: 1)$", r"\1: 2", ("YAML syntax error", "mapping values are not allowed")),
     "tab_indentation": edit("occupations.yaml", r"^  en: ", "\ten: ", ("YAML syntax error", "tab")),
@@ -107,35 +127,16 @@ ONE_LINE = {
     "wrong_occupation_entry_shape": edit("catalogue.yaml", r"^  - 电工$", "  - {nam: 电工}", ("[0].occupations[2]", "'nam'")),
     "level_missing_from_the_glossary": edit("rules.yaml", r"^  skill: \[senior-worker, technician,", "  skill: [senior-worker, master-technician,", ("levels.skill[1]", "technician", "master-technician")),
     "exemption_following_a_later_one": edit("rules.yaml", r"^      - \{exempt: theory-exam\}$", "      - {exempt: theory-fee}", ("exemptions[1].when[0].exempt", "listed before", "'theory-fee'")),
+    "duplicate_id": duplicate("committees.yaml", "id", "electromechanical", "light-industry"),
+    "duplicate_slug": duplicate("occupations.yaml", "slug", "hangong", "guidaojiaotongsiji"),
+    "chinese_note_without_english": delete("catalogue.yaml", r"^    en: This row prints", ("[0].notes[0]", "'en'", "missing"), -1),
+    "missing_required_key": delete("occupations.yaml", r"^  pinyin: hàn gōng$", ("[0]", "'pinyin'", "missing"), -2),
+    "occupation_twice_in_one_row": insert("catalogue.yaml", r"^  - 电工$", "  - 焊工", ("[0].occupations", "once per row", "'焊工' twice")),
+    "unknown_occupation_in_row": insert("catalogue.yaml", r"^  - 电工$", "  - 不存在的工种", ("[0].occupations", "data/occupations.yaml", "'不存在的工种'")),
+    "unknown_related_slug": insert("occupations.yaml", r"^  related:$", "  - no-such-slug", ("related", "occupation slug", "'no-such-slug'")),
+    "clause_parent_after_its_child": edit("clauses.yaml", r'^  parent: "1"$', '  parent: "4"', ("parent", "comes before", "'4'")),
     "honour_in_two_groups": edit("rules.yaml", r"^      - id: worldskills-medallist$", "      - id: china-skill-award", ("honours", "each honour in one group only", "'china-skill-award'", "'first'"), after=r"^  - id: second$"),
 }
-
-
-def duplicate_id(d):
-    first = replace(d / "committees.yaml", r"^- id: electromechanical$", "- id: electromechanical")
-    line = replace(d / "committees.yaml", r"^- id: light-industry$", "- id: electromechanical")
-    return Expect("committees.yaml", line, ("[1].id", "unique id", "'electromechanical'", f"line {first}"))
-
-
-def duplicate_slug(d):
-    first = replace(d / "occupations.yaml", r"^- slug: hangong$", "- slug: hangong")
-    line = replace(d / "occupations.yaml", r"^- slug: guidaojiaotongsiji$", "- slug: hangong")
-    return Expect("occupations.yaml", line, ("[1].slug", "unique slug", "'hangong'", f"line {first}"))
-
-
-def chinese_note_without_english(d):
-    line = delete_line(d / "catalogue.yaml", r"^    en: This row prints")
-    return Expect("catalogue.yaml", line - 1, ("[0].notes[0]", "'en'", "missing"))
-
-
-def occupation_twice_in_one_row(d):
-    line = insert_after(d / "catalogue.yaml", r"^  - 电工$", "  - 焊工")
-    return Expect("catalogue.yaml", line, ("[0].occupations", "once per row", "'焊工' twice"))
-
-
-def unknown_occupation_in_row(d):
-    line = insert_after(d / "catalogue.yaml", r"^  - 电工$", "  - 不存在的工种")
-    return Expect("catalogue.yaml", line, ("[0].occupations", "data/occupations.yaml", "'不存在的工种'"))
 
 
 def duplicate_yaml_key(d):
@@ -150,19 +151,9 @@ def occupation_in_no_row(d):
     return Expect("occupations.yaml", line + 1, ("zh", "catalogue row", "'无行职业' in no row"))
 
 
-def unknown_related_slug(d):
-    line = insert_after(d / "occupations.yaml", r"^  related:$", "  - no-such-slug")
-    return Expect("occupations.yaml", line, ("related", "occupation slug", "'no-such-slug'"))
-
-
 def missing_data_file(d):
     (d / "committees.yaml").unlink()
     return Expect("committees.yaml", None, ("the file to exist", "no such file"))
-
-
-def missing_required_key(d):
-    line = delete_line(d / "occupations.yaml", r"^  pinyin: hàn gōng$")
-    return Expect("occupations.yaml", line - 2, ("[0]", "'pinyin'", "missing"))
 
 
 def empty_list(d):
@@ -181,11 +172,6 @@ def not_utf8(d):
     i = data.index("广东省工程系列机电".encode())
     path.write_bytes(data[:i] + "广东省工程系列机电".encode("gb18030") + data[i + len("广东省工程系列机电".encode()):])
     return Expect("committees.yaml", data[:i].count(b"\n") + 1, ("UTF-8", "undecodable"))
-
-
-def clause_parent_after_its_child(d):
-    line = replace(d / "clauses.yaml", r'^  parent: "1"$', '  parent: "4"')
-    return Expect("clauses.yaml", line, ("parent", "comes before", "'4'"))
 
 
 CASES = [Case(name.replace("_", "-"), ONE_LINE.get(name) or globals()[name]) for name in (

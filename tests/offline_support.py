@@ -30,8 +30,12 @@ class Links(html.parser.HTMLParser):
                 self.links.append((tag, name, value))
 
 
+def fed(parser: html.parser.HTMLParser, page: Path):
+    """``parser`` after reading the page at ``page``."""
+    parser.feed(page.read_text(encoding="utf-8"))
+    return parser
+
+
 def parse(path: Path) -> Links:
-    p = Links()
-    p.feed(path.read_text(encoding="utf-8"))
-    return p
+    return fed(Links(), path)
 

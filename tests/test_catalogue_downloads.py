@@ -16,15 +16,9 @@ import pytest
 from source_table import split_names, table_rows
 
 from generator.downloads import CSV_COLUMNS, catalogue_csv, catalogue_document
-from generator.model import load_model
 from generator.templating import load_strings
 
 SOURCE_ROWS = table_rows()
-
-
-@pytest.fixture(scope="module")
-def m():
-    return load_model()
 
 
 @pytest.fixture(scope="module")
@@ -39,8 +33,8 @@ def read_csv(data: bytes) -> tuple[list[str], list[dict]]:
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
-def test_the_csv_re_read_gives_back_every_printed_cell_of_the_source_table(m, strings, lang):
-    _, lines = read_csv(catalogue_csv(m, lang, strings))
+def test_the_csv_re_read_gives_back_every_printed_cell_of_the_source_table(model, strings, lang):
+    _, lines = read_csv(catalogue_csv(model, lang, strings))
     for n, src in enumerate(SOURCE_ROWS, start=1):
         mine = [ln for ln in lines if ln["row"] == str(n)]
         assert mine, f"row {n} missing"
@@ -61,30 +55,30 @@ def test_the_csv_re_read_gives_back_every_printed_cell_of_the_source_table(m, st
         assert texts == expected, n
 
 
-def test_the_csv_holds_the_agriculture_rows_other_programmes_and_the_power_scope(m, strings):
-    _, lines = read_csv(catalogue_csv(m, "zh", strings))
+def test_the_csv_holds_the_agriculture_rows_other_programmes_and_the_power_scope(model, strings):
+    _, lines = read_csv(catalogue_csv(model, "zh", strings))
     assert any("粤菜师傅、南粤家政、乡村工匠" in ln["row_text_zh"] for ln in lines)
     assert {ln["occupation_zh"] for ln in lines if ln["scope_zh"] == "发电企业特有"} >= {"锅炉设备检修工", "继电保护员"}
 
 
-def test_csv_headings_are_in_the_files_language_and_clauses_are_printed_labels(m, strings):
-    zh_head, zh_lines = read_csv(catalogue_csv(m, "zh", strings))
-    en_head, en_lines = read_csv(catalogue_csv(m, "en", strings))
+def test_csv_headings_are_in_the_files_language_and_clauses_are_printed_labels(model, strings):
+    zh_head, zh_lines = read_csv(catalogue_csv(model, "zh", strings))
+    en_head, en_lines = read_csv(catalogue_csv(model, "en", strings))
     assert "职业（工种）" in zh_head and "Occupation (trade)" in en_head
     assert not any(re.search(r"[\u4e00-\u9fff]", h) for h in en_head)
     assert not any(re.fullmatch(r"[a-z_]+", h) for h in zh_head + en_head), "a code name as heading"
     assert {ln["clause"] for ln in zh_lines} == {"附件目录"} and {ln["clause"] for ln in en_lines} == {"Attachment table"}
-    assert len(zh_lines) == len(en_lines) == m.entry_count + 2  # + agriculture's 其他纳入…, the technical-school row
+    assert len(zh_lines) == len(en_lines) == model.entry_count + 2  # + agriculture's 其他纳入…, the technical-school row
 
 
-def test_a_note_about_particular_occupations_goes_only_on_their_lines(m, strings):
-    _, lines = read_csv(catalogue_csv(m, "zh", strings))
+def test_a_note_about_particular_occupations_goes_only_on_their_lines(model, strings):
+    _, lines = read_csv(catalogue_csv(model, "zh", strings))
     noted = {ln["occupation_zh"] for ln in lines if "轨道交通列车司机" in ln["notes_zh"]}
     assert noted == {"轨道交通司机", "轨道交通列车司机"}
 
 
-def test_the_json_keeps_its_keys_and_carries_the_printed_cells(m, strings):
-    doc = json.loads(json.dumps(catalogue_document(m, strings), ensure_ascii=False))
+def test_the_json_keeps_its_keys_and_carries_the_printed_cells(model, strings):
+    doc = json.loads(json.dumps(catalogue_document(model, strings), ensure_ascii=False))
     assert set(doc) == {"source", "data_version", "series", "categories", "committees", "occupations", "rows"}
     row = doc["rows"][0]
     assert {"position", "id", "series", "categories", "committees", "occupations", "description", "clause"} <= set(row)

@@ -47,29 +47,24 @@ def run(*runs) -> list:
     return json.loads(done.stdout)
 
 
+def nodes(tree):
+    """The tree's nodes, in reading order."""
+    yield tree
+    for child in tree.get("children", []):
+        yield from nodes(child)
+
+
 def texts(tree) -> list[str]:
     """Every text of the tree, in reading order."""
-    out = [tree["text"]] if tree.get("text") else []
-    for child in tree.get("children", []):
-        out += texts(child)
-    return out
-
-
-def first(tree, kind):
-    if tree["kind"] == kind:
-        return tree
-    for child in tree.get("children", []):
-        found = first(child, kind)
-        if found:
-            return found
-    return None
+    return [n["text"] for n in nodes(tree) if n.get("text")]
 
 
 def links(tree) -> list[str]:
-    out = [tree["href"]] if tree.get("href") else []
-    for child in tree.get("children", []):
-        out += links(child)
-    return out
+    return [n["href"] for n in nodes(tree) if n.get("href")]
+
+
+def first(tree, kind):
+    return next((n for n in nodes(tree) if n["kind"] == kind), None)
 
 
 @pytest.mark.parametrize("typed, value", [("4", 4), ("4年", 4), ("4 年", 4), ("４", 4), ("4.5", 4.5), (" 2.5 ", 2.5)])

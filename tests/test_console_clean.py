@@ -50,21 +50,19 @@ class Problems:
         return [f"{label}: {p}" for p in self.seen[start:]]
 
 
+def seen_on(page, urls: dict[str, str]) -> list[str]:
+    """What went wrong while ``page`` visited each of ``urls`` (label → address) in turn."""
+    problems = Problems(page)
+    return [p for label, url in urls.items() for p in problems.visit(page, url, label)]
+
+
 @pytest.mark.parametrize("prefix", ["", "en/"], ids=["zh", "en"])
 def test_no_page_type_logs_an_error_or_fails_a_request_online(page, base_url, prefix):
-    problems = Problems(page)
-    found = []
-    for label, (path, _file) in PAGE_TYPES.items():
-        found += problems.visit(page, base_url + prefix + path, label)
-    print(f"\nconsole errors and failed requests online ({prefix or 'zh'}): {len(found)}")
-    assert found == []
+    found = seen_on(page, {label: base_url + prefix + path for label, (path, _file) in PAGE_TYPES.items()})
+    assert found == [], "\n".join(found)
 
 
 @pytest.mark.parametrize("prefix", ["", "en/"], ids=["zh", "en"])
 def test_no_page_type_logs_an_error_or_fails_a_request_over_file(file_page, unzipped, prefix):
-    problems = Problems(file_page)
-    found = []
-    for label, (_path, file) in PAGE_TYPES.items():
-        found += problems.visit(file_page, url_of(unzipped / prefix / file), label)
-    print(f"\nconsole errors and failed requests over file:// ({prefix or 'zh'}): {len(found)}")
-    assert found == []
+    found = seen_on(file_page, {label: url_of(unzipped / prefix / file) for label, (_path, file) in PAGE_TYPES.items()})
+    assert found == [], "\n".join(found)

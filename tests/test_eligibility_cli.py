@@ -60,34 +60,24 @@ def test_negative_years_exit_2_naming_the_field():
     assert json.loads(out)["errors"][0]["field"] == "years_since_skill_level"
 
 
-def test_absurd_years_exit_2_naming_the_field():
-    code, _, err = run(["-"], json.dumps({**GOOD, "cumulative_work_years": 99}))
-    assert code == 2 and "cumulative_work_years must be at most 50 years" in err
+# One bad answer each: the command exits 2 and its message names the field and what it must be.
+BAD_ANSWERS = {
+    "absurd-years": ({"cumulative_work_years": 99}, ["cumulative_work_years must be at most 50 years"]),
+    "more-years-at-a-level-than-working-years": (
+        {"years_since_skill_level": 5},
+        ["years_since_skill_level cannot exceed the cumulative working years (cumulative_work_years)"]),
+    "non-numeric-years": ({"cumulative_work_years": "four"}, ["cumulative_work_years must be a number"]),
+    "unknown-honour": ({"honours": ["olympic-gold"]}, ["honours[0] must be one of:", "china-skill-award"]),
+    "unknown-occupation": ({"occupation": "astronaut"}, ["occupation must be the slug of an occupation"]),
+    "unknown-level": ({"skill_level": "master"},
+                      ["skill_level must be one of: senior-worker, technician, senior-technician"]),
+}
 
 
-def test_more_years_at_a_level_than_working_years_exit_2():
-    code, _, err = run(["-"], json.dumps({**GOOD, "years_since_skill_level": 5}))
-    assert code == 2 and "years_since_skill_level cannot exceed the cumulative working years (cumulative_work_years)" in err
-
-
-def test_non_numeric_years_exit_2_naming_the_field():
-    code, _, err = run(["-"], json.dumps({**GOOD, "cumulative_work_years": "four"}))
-    assert code == 2 and "cumulative_work_years must be a number" in err
-
-
-def test_an_unknown_honour_exits_2_naming_its_place():
-    code, _, err = run(["-"], json.dumps({**GOOD, "honours": ["olympic-gold"]}))
-    assert code == 2 and "honours[0] must be one of:" in err and "china-skill-award" in err
-
-
-def test_an_unknown_occupation_exits_2_naming_the_field():
-    code, _, err = run(["-"], json.dumps({**GOOD, "occupation": "astronaut"}))
-    assert code == 2 and "occupation must be the slug of an occupation" in err
-
-
-def test_an_unknown_level_exits_2_listing_the_levels():
-    code, _, err = run(["-"], json.dumps({**GOOD, "skill_level": "master"}))
-    assert code == 2 and "skill_level must be one of: senior-worker, technician, senior-technician" in err
+@pytest.mark.parametrize(("answer", "words"), BAD_ANSWERS.values(), ids=BAD_ANSWERS.keys())
+def test_a_bad_answer_exits_2_naming_the_field_and_what_it_must_be(answer, words):
+    code, _, err = run(["-"], json.dumps({**GOOD, **answer}))
+    assert code == 2 and all(w in err for w in words), err
 
 
 def test_every_error_is_printed_on_its_own_line():

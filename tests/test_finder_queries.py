@@ -12,7 +12,6 @@ import pytest
 import yaml
 
 from generator import covered, finder
-from generator.model import load_model
 from generator.paths import LANGS
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -37,11 +36,6 @@ def shown(answer: dict) -> tuple:
     it = answer["items"][0]
     kind = "occupation" if it["kind"] in ("occupation",) else it["kind"]
     return (kind, it.get("clause") or it.get("row") or it.get("slug"))
-
-
-@pytest.fixture(scope="module")
-def model():
-    return load_model()
 
 
 @pytest.fixture(scope="module")

@@ -204,8 +204,10 @@ def test_the_page_carries_the_generated_diagram(model, site_dir, lang):
     assert re.search(r'<svg[^>]*role="img"', html)
 
 
-def diagram_state(pg) -> dict:
-    """Widths of the page and the diagram's region, the SVG's drawn size, whether the swipe cue shows."""
+def open_ladder(pg, base_url: str, prefix: str) -> dict:
+    """Opens the ladder page; widths of the page and the diagram's region, the SVG's drawn size, whether the
+    swipe cue shows."""
+    pg.goto(base_url + prefix + "ladder/")
     return pg.evaluate("""() => {
         const region = document.querySelector('.gt-ladder'), svg = region.querySelector('svg');
         const cue = document.querySelector('.gt-ladder__swipe'), box = svg.getBoundingClientRect();
@@ -218,8 +220,7 @@ def diagram_state(pg) -> dict:
 
 @pytest.mark.parametrize("prefix", ["", "en/"])
 def test_on_a_desktop_the_diagram_fits_at_a_real_size_without_a_swipe_cue(page, base_url, prefix):
-    page.goto(base_url + prefix + "ladder/")
-    state = diagram_state(page)
+    state = open_ladder(page, base_url, prefix)
     assert state["fits"] and not state["cue"], state
     assert state["svg_w"] > 300 and state["svg_h"] > 300, state
 
@@ -227,8 +228,7 @@ def test_on_a_desktop_the_diagram_fits_at_a_real_size_without_a_swipe_cue(page, 
 @pytest.mark.parametrize("prefix", ["", "en/"])
 def test_on_a_375px_phone_the_diagram_scrolls_at_a_readable_size_with_a_swipe_cue_and_the_table_a_tap_away(
         phone, base_url, prefix):
-    phone.goto(base_url + prefix + "ladder/")
-    state = diagram_state(phone)
+    state = open_ladder(phone, base_url, prefix)
     assert state["page"] <= state["viewport"], f"the page overflows a {state['viewport']} px viewport: {state}"
     assert state["svg_w"] / state["view_w"] >= 0.8, "labels would shrink below about 10 px"
     assert not state["fits"] and state["cue"], f"the diagram scrolls sideways but nothing says so: {state}"
@@ -246,7 +246,7 @@ def test_on_a_375px_phone_the_diagram_scrolls_at_a_readable_size_with_a_swipe_cu
 def test_the_ladder_page_has_no_serious_accessibility_violations(page, base_url, prefix):
     from test_accessibility import axe_violations, describe
 
-    page.goto(base_url + prefix + "ladder/")
+    open_ladder(page, base_url, prefix)
     violations = axe_violations(page)
     assert not violations, describe(violations)
 

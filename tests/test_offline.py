@@ -75,7 +75,9 @@ def test_offline_build_has_no_absolute_link_to_any_host(unzipped):
 
 # --- the zip in Chromium, over file:// ---------------------------------------------------------------
 
-def material_search(page, query: str) -> list[str]:
+def material_search(page, path, query: str) -> list[str]:
+    """Opens the unzipped page at ``path`` over file:// and searches it with Material's search: the hits' texts."""
+    page.goto(url_of(path))
     box = page.locator("input.md-search__input")
     if not box.is_visible():
         page.locator("label.md-header__button[for='__search']").click()
@@ -92,14 +94,12 @@ def test_folder_path_has_spaces_and_chinese_characters(unzipped):
 
 def test_search_in_chinese_works_over_file_from_a_deep_link(file_page, unzipped):
     # occupations/index.html: a page in a subfolder that has search (the lean occupation pages have none, D6)
-    file_page.goto(url_of(unzipped / "occupations" / "index.html"))
-    hits = material_search(file_page, "焊工")
+    hits = material_search(file_page, unzipped / "occupations" / "index.html", "焊工")
     assert any("焊工" in h for h in hits)
 
 
 def test_search_in_english_works_over_file(file_page, unzipped):
-    file_page.goto(url_of(unzipped / "en" / "index.html"))
-    hits = material_search(file_page, "welder")
+    hits = material_search(file_page, unzipped / "en" / "index.html", "welder")
     assert any("Welder" in h for h in hits)
     assert not any("焊工" in h and "Welder" not in h for h in hits)  # English pages only (D1)
 

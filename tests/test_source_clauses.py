@@ -347,13 +347,9 @@ def test_a_clause_has_as_many_english_paragraphs_as_chinese_ones():
 
 
 def test_numbered_plan_clauses_have_the_clause_one_level_up_as_parent():
-    wrong = []
-    for c in CLAUSES:
-        if c["document"] == "plan" and re.fullmatch(r"\d+(\.\d+)*", c["id"]):
-            expected = c["id"].rsplit(".", 1)[0] if "." in c["id"] else None
-            if c.get("parent") != expected:
-                wrong.append((c["id"], c.get("parent"), expected))
-    assert wrong == []
+    numbered = [c for c in CLAUSES if c["document"] == "plan" and re.fullmatch(r"\d+(\.\d+)*", c["id"])]
+    one_up = {c["id"]: c["id"].rsplit(".", 1)[0] if "." in c["id"] else None for c in numbered}
+    assert [(c["id"], c.get("parent"), one_up[c["id"]]) for c in numbered if c.get("parent") != one_up[c["id"]]] == []
 
 
 def test_clause_documents_are_known_documents():

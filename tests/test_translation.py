@@ -8,12 +8,14 @@ people (and machine translation) commonly write instead; none may appear on an E
 """
 from __future__ import annotations
 
+import functools
 import re
 from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
 import yaml
+from offline_support import fed
 
 ROOT = Path(__file__).resolve().parent.parent
 CJK = re.compile(r"[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef]")
@@ -99,10 +101,16 @@ def english_pages(site_dir: Path) -> list[Path]:
     return pages
 
 
+@functools.cache
 def read(page: Path) -> LangText:
-    p = LangText()
-    p.feed(page.read_text(encoding="utf-8"))
-    return p
+    """The page's (language, text) pieces; each page is parsed once per test process (several tests read it)."""
+    return fed(LangText(), page)
+
+
+def assert_none_on(pages: list[Path], site_dir: Path, check, what: str) -> None:
+    """Fails listing ``page: problem`` for each problem ``check(page)`` finds on any of ``pages``."""
+    problems = [f"{p.relative_to(site_dir)}: {x}" for p in pages for x in check(p)]
+    assert not problems, f"{len(problems)} {what}:\n" + "\n".join(problems[:60])
 
 
 def chinese_outside_zh(page: Path) -> list[str]:
@@ -126,13 +134,11 @@ def wrong_terms_in(text: str) -> list[str]:
 
 
 def test_english_pages_have_chinese_only_inside_lang_zh(site_dir):
-    problems = [f"{p.relative_to(site_dir)}: {m}" for p in english_pages(site_dir) for m in chinese_outside_zh(p)]
-    assert not problems, f"{len(problems)} pieces of Chinese outside lang=zh:\n" + "\n".join(problems[:50])
+    assert_none_on(english_pages(site_dir), site_dir, chinese_outside_zh, "pieces of Chinese outside lang=zh")
 
 
 def test_english_pages_use_the_glossary_terms_for_levels_series_and_committees(site_dir):
-    problems = [f"{p.relative_to(site_dir)}: {w}" for p in english_pages(site_dir) for w in wrong_terms_in(english_text(p))]
-    assert not problems, "\n".join(problems[:50])
+    assert_none_on(english_pages(site_dir), site_dir, lambda p: wrong_terms_in(english_text(p)), "wrong terms")
 
 
 def test_every_wrong_variant_belongs_to_a_glossary_term_and_differs_from_it():

@@ -5,11 +5,5 @@
 const path = require('path');
 const engine = require(path.join(__dirname, '..', '..', 'overrides', 'assets', 'javascripts', 'eligibility.js'));
 
-let input = '';
-process.stdin.setEncoding('utf8');
-process.stdin.on('data', (chunk) => { input += chunk; });
-process.stdin.on('end', () => {
-  const { rules, profiles, today } = JSON.parse(input);
-  const results = profiles.map((profile) => engine.evaluate(rules, profile, today || undefined));
-  process.stdout.write(JSON.stringify(results));
-});
+require('./json_io.js')(({ rules, profiles, today }) =>
+  profiles.map((profile) => engine.evaluate(rules, profile, today || undefined)));

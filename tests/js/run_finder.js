@@ -25,13 +25,7 @@ function brief(it) {
   return out;
 }
 
-let input = '';
-process.stdin.setEncoding('utf8');
-process.stdin.on('data', (chunk) => { input += chunk; });
-process.stdin.on('end', () => {
-  const answers = JSON.parse(input).map((q) => {
-    const a = engine.search(q);
-    return a && {items: a.items.map(brief), related: a.related.map((d) => d.slug)};
-  });
-  process.stdout.write(JSON.stringify(answers));
-});
+require('./json_io.js')((queries) => queries.map((q) => {
+  const a = engine.search(q);
+  return a && {items: a.items.map(brief), related: a.related.map((d) => d.slug)};
+}));

@@ -8,16 +8,10 @@ const G = require(path.join(dir, 'eligibility.js'));
 require(path.join(dir, 'check-form.js'));
 require(path.join(dir, 'check-view.js'));
 
-let input = '';
-process.stdin.setEncoding('utf8');
-process.stdin.on('data', (chunk) => { input += chunk; });
-process.stdin.on('end', () => {
-  const { rules, labels, runs } = JSON.parse(input);
-  const out = runs.map((run) => {
+require('./json_io.js')(({ rules, labels, runs }) =>
+  runs.map((run) => {
     const state = run.query !== undefined ? G.form.profile(rules, G.form.answers(run.query)) : { profile: run.profile, query: null };
     const result = G.evaluate(rules, state.profile, run.today || undefined);
     const tree = G.view(rules, result, state.profile, run.lang, labels[run.lang]);
     return { profile: state.profile, query: state.query, result, tree, visible: G.visibleFields(rules, result) };
-  });
-  process.stdout.write(JSON.stringify(out));
-});
+  }));
