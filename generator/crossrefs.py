@@ -5,7 +5,7 @@ A check never fixes data: it says what it expected and what it found, with the f
 """
 from __future__ import annotations
 
-from . import changelog, editions
+from . import changelog, editions, title_names
 from .errors import DataError, Problem
 from .load import RawFile
 
@@ -331,6 +331,6 @@ def check_all(files: dict[str, RawFile]) -> None:
     if not problems:
         problems = (check_references(files) + check_clause_refs_everywhere(files) + check_rules(files)
                     + check_finder_data(files))
-        problems += editions.check(files) + changelog.check(files)
+        problems += editions.check(files) + changelog.check(files) + title_names.check(files)
     if problems:
         raise DataError(problems)

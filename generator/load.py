@@ -36,6 +36,7 @@ DATA_FILES = (
     "decisions",
     "not-listed",
     "names",
+    "title-names",
 )
 
 

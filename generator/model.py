@@ -36,6 +36,7 @@ class Model:
     committee_guide: list = field(default_factory=list)  # data/committee-guide.yaml, in order
     not_listed: dict = field(default_factory=dict)  # data/not-listed.yaml: what to do when a trade is not listed
     names: dict = field(default_factory=dict)  # data/names.yaml: codes, trades, everyday names, words, programmes
+    title_names: dict = field(default_factory=dict)  # data/title-names.yaml: everyday title names, with sources
     clause: dict = field(default_factory=dict)
     series_by_id: dict = field(default_factory=dict)
     category: dict = field(default_factory=dict)
@@ -148,6 +149,7 @@ def load_model(data_dir: Path = DATA) -> Model:
               categories=d["categories"], committees=d["committees"], rows=d["catalogue"],
               occupations=d["occupations"], glossary=d["glossary"], decisions=d["decisions"] or [],
               rules=d["rules"], pinyin_overrides=d["pinyin-overrides"] or [],
-              committee_guide=d["committee-guide"], not_listed=d["not-listed"], names=d["names"])
+              committee_guide=d["committee-guide"], not_listed=d["not-listed"], names=d["names"],
+              title_names=d["title-names"])
     _link(m)
     return m

@@ -111,7 +111,10 @@ def _json(data) -> Markup:
 
 
 # What the pocket's scripts never read of the rules document: the clauses' wording and the groups' prose
-# (the reference part of the file is drawn from the model at build time). tests/test_eligibility_cases.py
+# (the reference part of the file is drawn from the model at build time), the committees' 三(四)1 field names
+# and empty scopes (no script reads ``field``; an absent scope reads as none), and the decision records' own
+# titles and clauses (the view names a reading by its alternative's title only), and the messages no script
+# shows (the kinds' names; the exemptions' labels, which the site's pages print). tests/test_eligibility_cases.py
 # checks that the engines give the same result for every case with this projection as with the document.
 PROSE_SECTIONS = ("pathway_groups", "honour_groups", "principles")
 PROSE_KEYS = ("text", "decisions", "paraphrase")
@@ -126,6 +129,12 @@ def pocket_rules(doc: dict) -> dict:
     for key in ("policy", "education_equivalence"):
         out[key] = {k: v for k, v in doc[key].items() if k not in PROSE_KEYS}
     out["committee_guide"] = [{k: v for k, v in g.items() if k != "clause_labels"} for g in doc["committee_guide"]]
+    out["committees"] = {cid: {k: v for k, v in c.items() if k != "field" and v is not None}
+                         for cid, c in doc["committees"].items()}
+    out["readings"] = {d: {"readings": r["readings"]} for d, r in doc["readings"].items()}  # the view reads these titles
+    exemption_labels = {x["result_field"] for x in doc["exemptions"]}  # shown by the site's pages, not by a script
+    out["messages"] = {k: v for k, v in doc["messages"].items() if k != "kinds"}
+    out["messages"]["result"] = {k: v for k, v in doc["messages"]["result"].items() if k not in exemption_labels}
     return out
 
 

@@ -10,6 +10,7 @@ import re
 import jinja2
 from markupsafe import Markup, escape
 
+from . import title_names
 from .model import Model
 from .paths import TEMPLATES
 from .strings import load_strings  # noqa: F401 (templates' helpers and older imports)
@@ -114,6 +115,19 @@ class PageHelpers:
     def level(self, level_id: str) -> str:
         """A skill or title level in the glossary's words."""
         return self.model.term[level_id][self.lang]
+
+    def title_names(self, o: dict, level: str) -> str:
+        """The everyday names of a title level for an occupation (data/title-names.yaml), '' when none."""
+        return title_names.names_text(title_names.for_occupation(self.model, o), level, self.lang,
+                                      self.t("check_v_names_sep"), self.t("check_v_names_for"),
+                                      self.t("check_v_list_sep"))
+
+    def title_names_sources(self, o: dict) -> list[dict]:
+        """The national documents of an occupation's title names, once each."""
+        return list({s["document"]["id"]: s["document"] for s in title_names.for_occupation(self.model, o)}.values())
+
+    def unnamed_categories(self) -> list[dict]:
+        return title_names.unnamed_categories(self.model)
 
     def pathway_summary(self, pathway: dict) -> str:
         """A pathway's conditions in a few words, from the rules data."""

@@ -135,6 +135,9 @@ ONE_LINE = {
     "unknown_occupation_in_row": insert("catalogue.yaml", r"^  - 电工$", "  - 不存在的工种", ("[0].occupations", "data/occupations.yaml", "'不存在的工种'")),
     "unknown_related_slug": insert("occupations.yaml", r"^  related:$", "  - no-such-slug", ("related", "occupation slug", "'no-such-slug'")),
     "clause_parent_after_its_child": edit("clauses.yaml", r'^  parent: "1"$', '  parent: "4"', ("parent", "comes before", "'4'")),
+    "unknown_series_in_title_names": edit("title-names.yaml", r"^  - series: engineering$", "  - series: enginering", ("names[0].series", "data/series.yaml", "'enginering'")),
+    "title_names_category_of_another_series": edit("title-names.yaml", r"categories: \[agricultural-technicians\]", "categories: [electromechanical]", ("names[1].categories[0]", "'agriculture'", "'electromechanical'", "'engineering'")),
+    "unknown_level_in_title_names": edit("title-names.yaml", r"^      intermediate: \[\{zh: 工程师", "      senior-intermediate: [{zh: 工程师", ("names[0].levels.senior-intermediate", "levels.title", "'senior-intermediate'")),
     "honour_in_two_groups": edit("rules.yaml", r"^      - id: worldskills-medallist$", "      - id: china-skill-award", ("honours", "each honour in one group only", "'china-skill-award'", "'first'"), after=r"^  - id: second$"),
 }
 
@@ -183,5 +186,6 @@ CASES = [Case(name.replace("_", "-"), ONE_LINE.get(name) or globals()[name]) for
     "duplicate_yaml_key", "clause_id_read_as_float", "occupation_in_no_row", "unknown_related_slug",
     "missing_data_file", "missing_required_key", "misspelt_key", "empty_list", "not_utf8",
     "wrong_occupation_entry_shape", "level_missing_from_the_glossary", "exemption_following_a_later_one",
-    "honour_in_two_groups", "clause_parent_after_its_child",
+    "honour_in_two_groups", "clause_parent_after_its_child", "unknown_series_in_title_names",
+    "title_names_category_of_another_series", "unknown_level_in_title_names",
 )]

@@ -5,7 +5,7 @@ What the answer says for each profile is proved without a browser: the case tabl
 (test_eligibility_cases.py) and the view tree in Node (test_check_view.py). Here a person's journeys:
 the welder (answer on the first screen, no cumulative years asked), the same welder with the assessment
 unanswered (a conditional answer), an intermediate title held half a year (the reading shown), an honours
-holder, and no occupation (the scope shown) — with the expiry banner showing where the site has one.
+holder, and no occupation (the finder's not-listed text shown) — with the expiry banner showing where the site has one.
 """
 from __future__ import annotations
 
@@ -14,7 +14,8 @@ import re
 from urllib.parse import parse_qs, quote, urlparse
 
 import pytest
-from conftest import settle
+import yaml
+from conftest import ROOT, settle
 from eligibility_support import rules_document
 from offline_support import url_of
 
@@ -25,11 +26,13 @@ PAYLOADS = {
     "occupation": '"><script>window.__pwned=1</script>',
     "skill_level": "<svg onload=window.__pwned=1>",
 }
+NOT_LISTED = yaml.safe_load((ROOT / "data" / "not-listed.yaml").read_text(encoding="utf-8"))
 WORDS = {  # what the reader must see, per language
     "zh": {"intermediate": "中级", "committee": "机电专业高级职称评审委员会", "next": "下一步", "if": "如在现工作岗位上近3年年度考核合格",
-           "reading": "取决于对", "full-senior": "正高级", "green": "如属于", "scope": "贯通对象为"},
+           "reading": "取决于对", "full-senior": "正高级", "green": "如属于", "name": "中级职称（工程师）"},
     "en": {"intermediate": "intermediate", "committee": "Electromechanical", "next": "Next step", "if": "f you passed the annual assessment",
-           "reading": "Depends on how", "full-senior": "full senior", "green": "If you are one of the leading", "scope": "The bridge is open to"},
+           "reading": "Depends on how", "full-senior": "full senior", "green": "If you are one of the leading",
+           "name": "intermediate level (engineer)"},
 }
 
 
@@ -82,6 +85,10 @@ def test_the_welder_gets_the_whole_answer_on_the_first_phone_screen(phone, base_
     text = answer_text(phone)
     assert w["intermediate"] in text and w["committee"] in text and w["next"] in text
     assert phone.locator("#gt-check-summary .gt-v-headline a").first.get_attribute("href").endswith("#clause-3-2-2")
+    assert w["name"] in phone.locator("#gt-check-summary .gt-v-headline").first.inner_text(), "the everyday title name"
+    source = phone.locator("#gt-check-summary .gt-v-names-source a").first
+    assert source.get_attribute("href").endswith("about/#title-names-engineering-2019")
+    assert on_first_screen(phone, "#gt-check-summary .gt-v-names-source")
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -121,10 +128,13 @@ def test_an_honours_holder_may_apply_for_full_senior_and_hears_of_the_green_chan
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_with_no_occupation_the_scope_is_shown(phone, base_url, lang):
+def test_with_no_occupation_the_finders_not_listed_text_is_shown(phone, base_url, lang):
     phone.goto(f"{base_url}{LANGS[lang]}check/?skill_level=senior-worker&years_since_skill_level=3&annual_assessments_passed=1")
     banner_shows_if_any(phone)
-    assert WORDS[lang]["scope"] in phone.inner_text("#gt-check-summary .gt-v-notes")
+    box = phone.inner_text("#gt-check-summary .gt-v-not-listed")
+    assert NOT_LISTED["title"][lang] in box and NOT_LISTED["points"][0][lang] in box  # the scope of III(1)1
+    href = phone.locator("#gt-check-summary .gt-v-not-listed a").first.get_attribute("href")
+    assert href.endswith("policy/#clause-3-1-1"), href
     width = phone.evaluate("() => [document.documentElement.scrollWidth, window.innerWidth]")
     assert width[0] <= width[1], f"page is {width[0]} px wide on a {width[1]} px screen"
 

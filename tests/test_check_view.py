@@ -15,7 +15,9 @@ import pytest
 import yaml
 from eligibility_support import ROOT, rules_document
 
+from generator import not_listed
 from generator.eligibility.page_context import clause_ids
+from generator.model import load_model
 
 RUNNER = ROOT / "tests" / "js" / "run_view.js"
 STRINGS = yaml.safe_load((ROOT / "generator" / "templates" / "strings" / "check.yaml").read_text(encoding="utf-8"))
@@ -26,6 +28,7 @@ WELDER = "occupation=hangong&skill_level=technician&years_since_skill_level=4&da
 def labels() -> dict:
     """What check.js gives the view, built from the same data (clause labels from data/clauses.yaml)."""
     clauses = {c["id"]: c for c in yaml.safe_load((ROOT / "data" / "clauses.yaml").read_text(encoding="utf-8"))}
+    model = load_model()
     out = {}
     for lang in ("zh", "en"):
         site = yaml.safe_load((ROOT / "generator" / "templates" / "strings" / "site.yaml").read_text(encoding="utf-8"))
@@ -33,7 +36,9 @@ def labels() -> dict:
                            "field_committee": site["field_only_committee"][lang]},
                      "clauses": {c: (clauses[c].get("label") or {}).get(lang, c) for c in clause_ids(rules_document())},
                      "links": {"clause": "../policy/#clause-", "reading": "../about/#reading-",
-                               "committee": ["../committees/", "/"]}}
+                               "names": "../about/#title-names-",
+                               "committee": ["../committees/", "/"]},
+                     "not_listed": not_listed.view(model, lang)}
     return out
 
 
@@ -92,7 +97,7 @@ def test_the_welder_is_not_asked_for_cumulative_years():
 def test_the_welder_with_the_assessments_unanswered_gets_a_conditional_answer_not_a_no():
     tree = run({"query": WELDER, "lang": "zh"})[0]["tree"]
     headline = first(tree, "headline")
-    assert headline["text"] == "如在现工作岗位上近3年年度考核合格，可申报评审中级职称"
+    assert headline["text"] == "如在现工作岗位上近3年年度考核合格，可申报评审中级职称（工程师）"
     assert "暂无可申报的职称路径" not in texts(tree)
     assert "../policy/#clause-3-2-2" in links(headline)
 
@@ -141,13 +146,45 @@ def test_a_first_group_honour_brings_the_green_channel_only_as_a_conditional_rem
     assert words
 
 
-def test_with_no_occupation_the_scope_of_the_bridge_is_in_the_answer():
-    doc = rules_document()
-    scope = next(r for r in doc["reminders"] if r["clause"] == "3.1.1")
+def test_with_no_occupation_the_answer_shows_the_finders_not_listed_text():
+    text = labels()["zh"]["not_listed"]
     tree = run({"query": "skill_level=senior-worker&years_since_skill_level=3&annual_assessments_passed=1&date=2026-12-01",
                 "lang": "zh"})[0]["tree"]
-    notes = first(tree, "notes")
-    assert notes and any(scope["text"]["zh"] in t for t in texts(notes))
+    box = first(tree, "not-listed")
+    assert box and texts(box)[0] == text["title"]
+    assert [p["text"] + " " for p in text["points"]] == [t for t in texts(box) if t.endswith(" ")]
+    assert "policy/index.md#clause-3-1-1" in links(box)
+    with_occupation = run({"query": "occupation=hangong&skill_level=senior-worker&years_since_skill_level=3"
+                                    "&annual_assessments_passed=1&date=2026-12-01", "lang": "zh"})[0]["tree"]
+    assert first(with_occupation, "not-listed") is None
+
+
+@pytest.mark.parametrize("lang, headline, source", [
+    ("zh", "可申报评审中级职称（工程师）", "人社部发〔2019〕16号"),
+    ("en", "May apply for evaluation for a title at intermediate level (engineer)", "Ren She Bu Fa [2019] No. 16")])
+def test_the_headline_names_the_title_as_people_call_it_with_its_source(lang, headline, source):
+    tree = run({"query": WELDER + "&annual_assessments_passed=1", "lang": lang})[0]["tree"]
+    assert first(tree, "headline")["text"] == headline
+    cite = first(tree, "names-source")
+    assert cite and source in texts(cite) and "../about/#title-names-engineering-2019" in links(cite)
+
+
+def test_a_name_list_for_some_categories_of_a_series_says_which():
+    doc = rules_document()
+    slug = next(s for s, o in doc["occupations"].items() if o["committees"] == ["agricultural-technology"])
+    tree = run({"query": f"occupation={slug}&skill_level=technician&years_since_skill_level=4&annual_assessments_passed=1"
+                         "&date=2026-12-01", "lang": "zh"})[0]["tree"]
+    assert first(tree, "headline")["text"] == "可申报评审中级职称（农业技术人员：农艺师、畜牧师、兽医师）"
+    assert "人社部发〔2019〕114号" in texts(first(tree, "names-source"))
+
+
+def test_a_series_without_verified_names_shows_the_level_only():
+    doc = rules_document()
+    slug = next(s for s, o in doc["occupations"].items() if o["committees"] == ["arts-and-crafts"])
+    tree = run({"query": f"occupation={slug}&skill_level=technician&years_since_skill_level=4&annual_assessments_passed=1"
+                         "&date=2026-12-01", "lang": "zh"})[0]["tree"]
+    assert first(tree, "headline")["text"] == "可申报评审中级职称"
+    assert first(tree, "names-source") is None
 
 
 def test_only_a_title_puts_the_skill_direction_first():

@@ -22,7 +22,18 @@ def test_the_document_has_the_documented_top_level_shape():
     assert set(rules_document()) == {
         "format", "contract_version", "condition_tests", "policy", "levels", "pathway_groups", "pathways", "honour_groups", "honours", "principles",
         "education_equivalence", "education_levels", "exemptions", "reminders", "profile_fields", "limits",
-        "messages", "occupations", "committees", "committee_guide", "readings"}
+        "messages", "occupations", "committees", "committee_guide", "readings", "title_names"}
+
+
+def test_committees_point_to_the_everyday_title_names_of_their_rows():
+    doc = rules_document()
+    names = doc["title_names"]
+    engineering = names[doc["committees"]["electromechanical"]["names"][0]]
+    assert engineering["levels"]["intermediate"] == [{"zh": "工程师", "en": "engineer"}]
+    assert engineering["document"]["number"] == "人社部发〔2019〕16号" and "categories" not in engineering
+    agriculture = names[doc["committees"]["agricultural-technology"]["names"][0]]
+    assert [c["zh"] for c in agriculture["categories"]] == ["农业技术人员"]  # not 乡村工匠: no verified source
+    assert "names" not in doc["committees"]["arts-and-crafts"]
 
 
 def test_committees_carry_their_scope_and_the_guide_its_clause_labels():

@@ -27,7 +27,8 @@ def rules_document(model: Model) -> dict:
     return build_rules_document(model.rules, model.glossary, catalogue=model.rows,
                                 occupations=model.occupations, committees=model.committees,
                                 committee_guide=model.committee_guide, clauses=model.clauses,
-                                editions=model.editions, decisions=model.decisions)
+                                editions=model.editions, decisions=model.decisions,
+                                title_names=model.title_names, categories=model.categories)
 
 
 def files(model: Model, lang: str) -> dict[str, str]:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 
+from .. import not_listed
 from ..model import Model
 from .assets import RULES_JSON, RULES_SCRIPT, rules_document
 from .engine import evaluate
@@ -22,7 +23,7 @@ from .validate import field_defaults
 # that the home page uses too (conditions, groups, honour group numbers).
 WIDGET_STRING_PREFIXES = ("check_v_",)
 ENGINE_SCRIPTS = ("eligibility-dates.js", "eligibility-validate.js", "eligibility.js")
-VIEW_SCRIPTS = ("check-form.js", "check-view.js", "check-render.js")
+VIEW_SCRIPTS = ("check-form.js", "check-names.js", "check-view.js", "check-render.js")
 SCRIPTS = (RULES_SCRIPT, *(f"assets/javascripts/{name}" for name in ENGINE_SCRIPTS + VIEW_SCRIPTS),
            "assets/javascripts/check.js", "assets/javascripts/finder.js")
 
@@ -75,12 +76,13 @@ def widget_data(doc: dict, h) -> dict:
     """The page's part of what check.js reads (the rules come from rules-data.js): the view's labels in the
     page's language (``s``: the check_v_* strings without their prefix), the printed label of every clause
     the rules cite, and the display name (the model's) of each committee the rules document has no name for
-    (those 三(四)1 names only by field)."""
+    (those 三(四)1 names only by field), and the one "not listed / no occupation" text (generator/not_listed.py,
+    data/not-listed.yaml) the answer shows when no occupation is chosen."""
     strings = {key[len("check_v_"):]: h.t(key) for key in sorted(h.strings) if key.startswith(WIDGET_STRING_PREFIXES)}
     committees = {c["id"]: c["display"][h.lang] for c in h.model.committees
                   if not (doc["committees"].get(c["id"]) or {}).get(h.lang)}
     return {"lang": h.lang, "s": strings, "clauses": {cid: h.clause_label(cid) for cid in clause_ids(doc)},
-            "committees": committees}
+            "committees": committees, "not_listed": not_listed.view(h.model, h.lang)}
 
 
 def widget_json(doc: dict, h) -> str:

@@ -4,7 +4,8 @@
 catalogue, occupations and committees lists) and returns a plain dict: the policy window of the rules' edition, the
 level orders with their glossary labels, the pathways with their group's common conditions appended (and each
 reading's complete replacement list: a pathway's own, or its group's ``common`` replaced), honours, exemptions,
-reminders, the profile fields, limits, every message template, and a compact occupation → committees map.
+reminders, the profile fields, limits, every message template, a compact occupation → committees map, and the
+everyday title names (data/title-names.yaml) with each committee's list indexes.
 A pure transform of data that ``crossrefs`` has already checked (with file and line; the edition's window
 in ``editions.check``).
 ``dumps`` writes it deterministically (sorted keys, compact separators, UTF-8 text).
@@ -13,6 +14,7 @@ from __future__ import annotations
 
 import json
 
+from .. import title_names as names
 from ..editions import policy_facts
 from ..errors import DataError, Problem
 
@@ -53,17 +55,26 @@ def _committees_by_occupation(catalogue, occupations, committees) -> dict:
     return {slug: {**names[slug], "committees": ids} for slug, ids in by_slug.items()}
 
 
-def _committee_facts(committees, catalogue) -> dict:
-    """Each committee's names, its 三(四)1 field and its scope (the scope note of the rows it reviews:
-    电力 发电企业特有)."""
+def _committee_facts(committees, catalogue, title_sets) -> dict:
+    """Each committee's names, its 三(四)1 field, its scope (the scope note of the rows it reviews:
+    电力 发电企业特有) and, where its rows have them, the indexes of their everyday title names (``names``)."""
     scope = {}
     for row in catalogue:
         for c in row.get("committees") or []:
             if row.get("scope_note") and c not in scope:
                 scope[c] = {"zh": row["scope_note"]["zh"], "en": row["scope_note"]["en"]}
-    return {c["id"]: {"zh": c.get("zh"), "en": c.get("en"), "scope": scope.get(c["id"]),
-                      "field": {"zh": c.get("field_3_4_1"), "en": c.get("field_3_4_1_en")}}
-            for c in committees}
+    out = {c["id"]: {"zh": c.get("zh"), "en": c.get("en"), "scope": scope.get(c["id"]),
+                     "field": {"zh": c.get("field_3_4_1"), "en": c.get("field_3_4_1_en")}}
+           for c in committees}
+    for cid, ix in title_sets.items():
+        out[cid]["names"] = ix
+    return out
+
+
+def _title_names(sets: list) -> list:
+    """The everyday title name lists as the check reads them: the document's number for the source line,
+    the categories only where a list covers some of its series'."""
+    return [{k: v for k, v in s.items() if k != "series" and v is not None} for s in sets]
 
 
 def _committee_guide(guide, clauses) -> list:
@@ -90,8 +101,10 @@ def _readings(pathway: dict, group: dict) -> list:
 def build_rules_document(rules: dict, glossary: list, catalogue: list | None = None,
                          occupations: list | None = None, committees: list | None = None,
                          committee_guide: list | None = None, clauses: list | None = None,
-                         editions: list | None = None, decisions: list | None = None) -> dict:
+                         editions: list | None = None, decisions: list | None = None,
+                         title_names: dict | None = None, categories: list | None = None) -> dict:
     """The rules JSON both engines read, built from the parsed data files."""
+    sets, by_committee = names.by_committee(title_names, catalogue or [], categories or [])
     gloss = {t["id"]: t for t in glossary}
     honours = [{"id": h["id"], "group": g["id"], "zh": h["zh"], "en": h["en"]}
                for g in rules["honour_groups"] for h in g["honours"]]
@@ -124,7 +137,8 @@ def build_rules_document(rules: dict, glossary: list, catalogue: list | None = N
         "limits": {"max_years": rules["limits"]["max_years"]},
         "messages": rules["messages"],
         "occupations": _committees_by_occupation(catalogue or [], occupations or [], committees or []),
-        "committees": _committee_facts(committees or [], catalogue or []),
+        "committees": _committee_facts(committees or [], catalogue or [], by_committee),
+        "title_names": _title_names(sets),
         "committee_guide": _committee_guide(committee_guide or [], clauses or []),
         "readings": _reading_records(pathways, decisions or []),
     }

@@ -6,6 +6,7 @@ const path = require('path');
 const dir = path.join(__dirname, '..', '..', 'overrides', 'assets', 'javascripts');
 const G = require(path.join(dir, 'eligibility.js'));
 require(path.join(dir, 'check-form.js'));
+require(path.join(dir, 'check-names.js'));
 require(path.join(dir, 'check-view.js'));
 
 require('./json_io.js')(({ rules, labels, runs }) =>

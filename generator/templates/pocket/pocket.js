@@ -267,12 +267,20 @@
     }
     var result = G.evaluate(rules, state.profile);
     ["zh", "en"].forEach(function (l) {
+      if (data.finder && !data.view[l].not_listed) data.view[l].not_listed = plainRefs(data.finder.lang[l].not_listed);
       var tree = G.view(rules, result, state.profile, l, data.view[l]);
       var part = out.appendChild(el("div", "pk-" + l));
       part.lang = l;
       part.appendChild(G.renderTree(tree, document));
     });
     lastResult = {result: result, profile: state.profile};
+  }
+
+  /* The finder's not-listed text for the check's view: its references as plain labels (no site pages here). */
+  function plainRefs(nl) {
+    return {title: nl.title, points: nl.points.map(function (p) {
+      return {text: p.text, refs: p.refs.map(function (r) { return {label: r.label, href: null}; })};
+    })};
   }
 
   /* Once per change (a choice made, a field left), never per keystroke. */

@@ -14,7 +14,7 @@
 
   var TAGS = {
     answer: 'div', errors: 'div', direction: 'div', headline: 'p', 'headline-more': 'p', committees: 'div',
-    notes: 'div', reading: 'div', 'reading-title': 'p', validity: 'p', 'validity-outside': 'p', edition: 'p', details: 'details',
+    notes: 'div', 'not-listed': 'div', 'names-source': 'p', reading: 'div', 'reading-title': 'p', validity: 'p', 'validity-outside': 'p', edition: 'p', details: 'details',
     list: 'ul', item: 'li', pathway: 'li', error: 'li', line: 'p', note: 'p', label: 'p', point: 'p',
     'point-title': 'strong', lead: 'strong', scope: 'span', text: 'span', link: 'a',
     'status-met': 'span', 'status-open': 'span', 'status-unmet': 'span'

@@ -12,8 +12,10 @@
  *   labels.s         the check_v_* strings of templates/strings/check.yaml in `lang` (prefix removed)
  *   labels.clauses   clause id → printed label in `lang`
  *   labels.committees  committee id → display name, for those the rules document names only by field
- *   labels.links     {clause, reading, committee: [prefix, suffix]} (a null link gives plain text)
+ *   labels.links     {clause, reading, names, committee: [prefix, suffix]} (a null link gives plain text)
  *   labels.address   the page address for the printed answer (or null)
+ *   labels.not_listed  the one "not listed / no occupation" text (generator/not_listed.py view), shown when no
+ *                    occupation is chosen and a title is open; hrefs already this page's (null: plain text)
  */
 (function (root) {
   'use strict';
@@ -44,8 +46,9 @@
     return n;
   }
 
-  /* Everything the view needs to name things in one language. */
-  function Words(doc, lang, labels) {
+  /* Everything the view needs to name things in one language; `committees` (the answer's) pick the everyday
+     title names (doc.title_names, data/title-names.yaml) that apply. */
+  function Words(doc, lang, labels, committees) {
     var self = this;
     this.doc = doc;
     this.lang = lang;
@@ -60,6 +63,7 @@
     this.field = {};
     doc.profile_fields.forEach(function (f) { self.field[f.id] = f.label[lang]; });
     this.sep = this.s.list_sep;
+    this.titles = G.titleNames(doc, lang, this.s, committees);
   }
 
   Words.prototype.tr = function (obj) {
@@ -143,13 +147,19 @@
     return pw;
   }
 
+  /* A title level's everyday names after the sentence that names the level: （工程师）. */
+  function named(w, kind, text, level) {
+    var names = kind === 'title' ? w.titles.names(level) : '';
+    return names ? text + fill(w.s.names, { names: names }) : text;
+  }
+
   function outcomeTexts(w, kind, sum) {
     var R = w.doc.messages.result;
     var out = [];
-    if (sum.best) out.push(capital(fill(R[kind + '_highest'][w.lang], { level: w.level[sum.best.pw.target] })));
+    if (sum.best) out.push(named(w, kind, capital(fill(R[kind + '_highest'][w.lang], { level: w.level[sum.best.pw.target] })), sum.best.pw.target));
     if (sum.open) {
-      out.push(capital(fill(R[kind + '_if'][w.lang], {
-        conditions: ifText(w, sum.open.state.unknown), level: w.level[sum.open.pw.target] })));
+      out.push(named(w, kind, capital(fill(R[kind + '_if'][w.lang], {
+        conditions: ifText(w, sum.open.state.unknown), level: w.level[sum.open.pw.target] })), sum.open.pw.target));
     }
     if (!out.length) out.push(capital(R[kind + '_none'][w.lang]));
     return out;
@@ -166,6 +176,13 @@
     if (sum.open) {
       out.push(node(sum.best ? 'headline-more' : 'headline', texts.shift(), [
         node('text', w.s.under + ' '), w.clause(sum.open.pw.clause)]));
+    }
+    var docs = kind === 'title' ? w.titles.sources([sum.best, sum.open].filter(Boolean).map(function (x) { return x.pw.target; })) : [];
+    var base = w.labels.links && w.labels.links.names;
+    if (docs.length) {
+      out.push(node('names-source', null, [node('text', w.s.names_source)].concat(docs.map(function (d) {
+        return node('link', w.lang === 'zh' ? d.number : d.number_en, null, base ? base + d.id : null);
+      }))));
     }
     return out;
   }
@@ -279,6 +296,14 @@
       folded: folded, none: capital(w.doc.messages.result[kind + '_none'][w.lang]), unmet: unmet.length };
   }
 
+  /* No occupation chosen: the finder's text for a trade not listed (scope 三(一)1, note 2, whom to ask). */
+  function notListed(nl) {
+    return node('not-listed', null, [node('label', nl.title), node('list', null, nl.points.map(function (p) {
+      var refs = p.refs.concat(p.link ? [p.link] : []).map(function (r) { return node('link', r.label, null, r.href); });
+      return node('item', null, [node('text', p.text + ' ')].concat(refs));
+    }))]);
+  }
+
   function primaryKind(profile) {
     var skillGiven = !!profile.skill_level || (profile.honours || []).length > 0;
     return skillGiven || !profile.title_level ? 'title' : 'skill';
@@ -298,6 +323,7 @@
     var titleOpen = dirs.title.open;
     if (result.committees.length && (lead === 'title' || !titleOpen)) children.push(committeeBlock(w, profile, result));
     if (dirs[lead].next) children.push(dirs[lead].next);
+    if (!profile.occupation && dirs.title.open && w.labels.not_listed) children.push(notListed(w.labels.not_listed));
     var inAnswer = result.reminders.filter(function (r) { return rules[r.id].place === 'answer'; });
     if (inAnswer.length) {
       children.push(node('notes', null, [node('list', null, inAnswer.map(function (r) { return reminderNode(w, r, rules[r.id]); }))]));
@@ -357,7 +383,7 @@
   }
 
   function view(doc, result, profile, lang, labels) {
-    var w = new Words(doc, lang, labels);
+    var w = new Words(doc, lang, labels, result.committees);
     if (result.errors.length) {
       return node('errors', w.s.fix, [node('list', null, result.errors.map(function (e) {
         return node('error', errorText(w, e), null, null);
@@ -365,8 +391,6 @@
     }
     return node('answer', null, answer(w, result, profile));
   }
-
-  /* ---- which fields a pathway still reads ---- */
 
   G.view = view;
   G.viewErrorText = function (doc, err, lang, labels) { return errorText(new Words(doc, lang, labels), err); };

@@ -42,9 +42,20 @@
     function pageUrl(dir) {
       return base + '/' + dir + '/' + (dirUrls ? '' : 'index.html');
     }
+    /* A site-root Markdown path of the not-listed text (policy/index.md#clause-3-1-1) as this page's address. */
+    function mdUrl(href) {
+      var at = href.split('#');
+      return base + '/' + at[0].replace(new RegExp('index\\.md$'), dirUrls ? '' : 'index.html') + (at[1] ? '#' + at[1] : '');
+    }
+    var notListed = page.not_listed;
+    notListed.points.forEach(function (p) {
+      p.refs.forEach(function (r) { r.href = mdUrl(r.href); });
+      if (p.link) p.link.href = mdUrl(p.link.href);
+    });
     var labels = {
-      s: page.s, clauses: page.clauses, committees: page.committees,
+      s: page.s, clauses: page.clauses, committees: page.committees, not_listed: notListed,
       links: { clause: pageUrl('policy') + '#clause-', reading: pageUrl('about') + '#reading-',
+        names: pageUrl('about') + '#title-names-',
         committee: [base + '/committees/', dirUrls ? '/' : '.html'] }
     };
 
