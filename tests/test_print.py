@@ -1,19 +1,29 @@
 """What paper shows: an occupation page printed on A4 carries the document number, its validity, the data
 version, the committee component, the rules summary from the rules data and (online) its own address with a
 QR code that decodes to that address; committee pages likewise; the catalogue prints in at most 5 A4 pages
-per language; no page prints buttons, navigation or a URL after every link; the offline copy prints no
-address or QR. PDFs come from Chromium's page.pdf, text and pixels from pypdfium2, the QR from zxing-cpp."""
+per language; no page prints buttons, navigation or a URL after every link; a printed check result shows the
+answer in full and (online) its address with the answers and the date, and a QR code of it; the offline copy
+prints no address or QR. PDFs come from Chromium's page.pdf, text and pixels from pypdfium2, the QR from
+zxing-cpp."""
 from __future__ import annotations
 
 import re
+from urllib.parse import parse_qsl, urlsplit
 
 import pypdfium2 as pdfium
 import pytest
 import zxingcpp
 
+from generator.eligibility.assets import rules_document
+from generator.eligibility.engine import evaluate
 from generator.printing import qr_svg, skill_to_title
 
 CATALOGUE_PAGE_BUDGET = 5
+# The welder of the journeys (tests/test_check_browser.py), with the annual assessments passed.
+WELDER = {"occupation": "hangong", "skill_level": "technician", "years_since_skill_level": "4",
+          "annual_assessments_passed": "1"}
+WELDER_PROFILE = {"occupation": "hangong", "skill_level": "technician", "years_since_skill_level": 4,
+                  "annual_assessments_passed": True}
 
 
 def printed(page, url: str) -> pdfium.PdfDocument:
@@ -96,6 +106,74 @@ def test_printed_page_shows_no_navigation_search_or_buttons(page, base_url):
     assert page.locator(".gt-print-top").is_visible() and page.locator(".gt-print-summary").is_visible()
     page.emulate_media(media="screen")
     assert not page.locator(".gt-print-top").is_visible()
+
+
+def open_welder_check(pg, url: str) -> dict:
+    """The check page with the welder's answers: what its screen shows of the answer (headline, paths met)."""
+    pg.goto(url + "?" + "&".join(f"{k}={v}" for k, v in WELDER.items()))
+    headline = pg.locator("#gt-check-summary .gt-v-headline").first
+    headline.wait_for()
+    return {"headline": headline.inner_text(),
+            "met": pg.locator("#gt-check-summary .gt-v-pathway:has(.gt-v-status-met)").all_text_contents()}
+
+
+def print_now(pg) -> pdfium.PdfDocument:
+    return pdfium.PdfDocument(pg.pdf(format="A4", prefer_css_page_size=True, print_background=True))
+
+
+def wait_for_qr_encoder(pg) -> None:
+    """Fetched when the browser is idle after load (never in the first view); a print before it arrives shows
+    the address without a QR code."""
+    pg.wait_for_function("() => typeof window.qrcode === 'function'")
+
+
+@pytest.mark.parametrize("prefix", ["", "en/"], ids=["zh", "en"])
+def test_printed_check_result_carries_its_address_with_the_date_and_a_qr_code_of_it(page, base_url, site_dir,
+                                                                                     model, prefix):
+    open_welder_check(page, base_url + prefix + "check/")
+    wait_for_qr_encoder(page)
+    pdf = print_now(page)
+    text = text_of(pdf)
+    codes = qr_codes(pdf)
+    print(f"\nprinted check result ({prefix or 'zh'}): {len(pdf)} A4 page(s); QR: {codes}")
+    assert len(codes) == 1 and codes[0] in flat(text)  # the QR code is the printed address
+    address = urlsplit(codes[0])
+    assert f"{address.scheme}://{address.netloc}{address.path}" == canonical(site_dir, prefix + "check")
+    result = evaluate(rules_document(model), WELDER_PROFILE)
+    assert dict(parse_qsl(address.query)) == {**WELDER, "date": result["date"]}
+
+
+@pytest.mark.parametrize("prefix", ["", "en/"], ids=["zh", "en"])
+def test_printed_check_result_shows_the_answer_its_committee_and_the_paths_met(page, base_url, model, prefix):
+    lang = "en" if prefix else "zh"
+    shown = open_welder_check(page, base_url + prefix + "check/")
+    text = flat(text_of(print_now(page)))
+    doc = rules_document(model)
+    result = evaluate(doc, WELDER_PROFILE)
+    levels = {lv["id"]: lv[lang] for lv in doc["levels"]["title"]}
+    assert flat(shown["headline"]) in text and flat(levels[result["title"]["highest"]]) in text
+    assert [flat(doc["committees"][c][lang]) in text for c in result["committees"]] == [True]
+    met = [p for p in result["pathways"] if p["met"] is True]
+    assert len(shown["met"]) == len(met) >= 2  # the same paths met in both engines
+    for item in shown["met"]:  # folded away on screen, printed open
+        assert flat(item) in text, item
+    assert model.current_edition["number"] in text
+
+
+def test_printed_check_result_opens_the_same_answer_from_its_qr_code(page, base_url):
+    shown = open_welder_check(page, base_url + "check/")
+    wait_for_qr_encoder(page)
+    address = urlsplit(qr_codes(print_now(page))[0])
+    page.goto(base_url + address.path.lstrip("/") + "?" + address.query)
+    assert page.locator("#gt-check-summary .gt-v-headline").first.inner_text() == shown["headline"]
+
+
+def test_offline_check_prints_the_answer_without_address_or_qr(file_page, unzipped):
+    shown = open_welder_check(file_page, (unzipped / "check" / "index.html").as_uri())
+    pdf = print_now(file_page)
+    text = text_of(pdf)
+    assert "http" not in text and qr_codes(pdf) == []
+    assert shown["met"] and all(flat(item) in flat(text) for item in shown["met"])
 
 
 def test_offline_copy_prints_no_address_and_no_qr(file_page, unzipped, model):
