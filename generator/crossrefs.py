@@ -132,7 +132,7 @@ def _clause_parents(cl: RawFile) -> list[Problem]:
     return out
 
 
-def _walk_clause_refs(data, path=()):
+def clause_refs(data, path=()):
     """Yield (path, clause id) for every ``clause:`` / ``clauses:`` value anywhere in a structure."""
     if isinstance(data, dict):
         for k, v in data.items():
@@ -143,16 +143,16 @@ def _walk_clause_refs(data, path=()):
                     if isinstance(c, str):
                         yield path + (k, j), c
             else:
-                yield from _walk_clause_refs(v, path + (k,))
+                yield from clause_refs(v, path + (k,))
     elif isinstance(data, list):
         for i, v in enumerate(data):
-            yield from _walk_clause_refs(v, path + (i,))
+            yield from clause_refs(v, path + (i,))
 
 
 def check_clause_refs_everywhere(f: dict[str, RawFile]) -> list[Problem]:
     clauses = {c["id"] for c in f["clauses"].data}
     return [f[name].problem(path, "a clause id from data/clauses.yaml", repr(cid))
-            for name in ("rules", "documents", "committee-guide", "not-listed") for path, cid in _walk_clause_refs(f[name].data)
+            for name in ("rules", "documents", "committee-guide", "not-listed") for path, cid in clause_refs(f[name].data)
             if cid not in clauses]
 
 
@@ -187,7 +187,7 @@ def check_rules(f: dict[str, RawFile]) -> list[Problem]:
             if c.get("group") is not None and c["group"] not in honour_groups:
                 out.append(rules.problem(("pathway_groups", i, "common", j, "group"),
                                          f"an id of honour_groups ({', '.join(sorted(honour_groups))})", repr(c["group"])))
-    for path, ids in _walk_key(data, "decisions"):
+    for path, ids in walk_key(data, "decisions"):
         for j, d in enumerate(ids if isinstance(ids, list) else []):
             if d not in decisions:
                 out.append(rules.problem(path + (j,), "a decision id from data/decisions.yaml", repr(d)))
@@ -254,17 +254,17 @@ def _check_readings(f: dict[str, RawFile]) -> list[Problem]:
     return out
 
 
-def _walk_key(data, key, path=()):
+def walk_key(data, key, path=()):
     """Yield (path, value) for every ``key:`` anywhere in a structure."""
     if isinstance(data, dict):
         for k, v in data.items():
             if k == key:
                 yield path + (k,), v
             else:
-                yield from _walk_key(v, key, path + (k,))
+                yield from walk_key(v, key, path + (k,))
     elif isinstance(data, list):
         for i, v in enumerate(data):
-            yield from _walk_key(v, key, path + (i,))
+            yield from walk_key(v, key, path + (i,))
 
 
 def check_finder_data(f: dict[str, RawFile]) -> list[Problem]:

@@ -11,7 +11,7 @@ another or an arrow. Text widths come from ``text_metrics`` (estimated, determin
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from .text_metrics import text_width, wrap
 
@@ -64,12 +64,15 @@ class Arrow:
 
 @dataclass
 class Layout:
+    """Everything placed: level and honour boxes, arrows (with their labels), the ladders' rails, the column
+    headers, where the legend starts and the whole height. Filled in by ``lay_out``."""
+
     geo: Geometry
+    boxes: list[Box]
+    arrows: list[Arrow]
+    rails: list[tuple]
+    headers: list[Label]
     height: int = 0
-    boxes: list = field(default_factory=list)
-    arrows: list = field(default_factory=list)
-    rails: list = field(default_factory=list)
-    headers: list = field(default_factory=list)
     legend_y: float = 0
 
     def wrap(self, text: str, max_w: float) -> list[str]:
@@ -133,7 +136,8 @@ class _Plan:
     """The working state of one layout: columns, which bridges are level or sloping, row heights."""
 
     def __init__(self, levels: dict, bridges: list, geo: Geometry, source_label: Callable, arrow_lines: Callable):
-        self.levels, self.bridges, self.geo, self.lay = levels, bridges, geo, Layout(geo=geo)
+        self.levels, self.bridges, self.geo = levels, bridges, geo
+        self.lay = Layout(geo=geo, boxes=[], arrows=[], rails=[], headers=[])
         self.rows = skill_rows(levels, bridges)
         self.honours = sorted({b.source[1] for b in bridges if b.source[0] == "honour"},
                               key=lambda g: next(i for i, b in enumerate(bridges) if b.source == ("honour", g)))

@@ -57,6 +57,12 @@ def banner_shows_if_any(page) -> None:
         assert banner.first.is_visible(), "the expiry banner should show while the check is used"
 
 
+def open_answer(page, url: str) -> None:
+    """Opens a check address (a shared link); the expiry banner shows, if there is one."""
+    page.goto(url)
+    banner_shows_if_any(page)
+
+
 @pytest.mark.parametrize("lang", LANGS)
 def test_the_welder_gets_the_whole_answer_on_the_first_phone_screen(phone, base_url, lang):
     w = WORDS[lang]
@@ -77,8 +83,7 @@ def test_the_welder_gets_the_whole_answer_on_the_first_phone_screen(phone, base_
         assert w["intermediate"] in bar.inner_text()
     query = parse_qs(urlparse(phone.url).query)
     assert query["years_since_skill_level"] == ["4"] and query["annual_assessments_passed"] == ["1"]
-    phone.goto(phone.url)  # the shared link: the answer comes first
-    banner_shows_if_any(phone)
+    open_answer(phone, phone.url)  # the shared link: the answer comes first
     for selector in ("#gt-check-summary .gt-v-headline", "#gt-check-summary .gt-v-committees .gt-v-link",
                      "#gt-check-summary details.gt-v-details >> nth=1"):
         assert on_first_screen(phone, selector), f"{selector} is not on the first screen"
@@ -93,8 +98,7 @@ def test_the_welder_gets_the_whole_answer_on_the_first_phone_screen(phone, base_
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_the_welder_with_the_assessment_unanswered_gets_a_conditional_answer(phone, base_url, lang):
-    phone.goto(f"{base_url}{LANGS[lang]}{WELDER}")
-    banner_shows_if_any(phone)
+    open_answer(phone, f"{base_url}{LANGS[lang]}{WELDER}")
     headline = phone.locator("#gt-check-summary .gt-v-headline").first
     assert WORDS[lang]["if"] in headline.inner_text()
     assert on_first_screen(phone, "#gt-check-summary .gt-v-headline")
@@ -103,9 +107,8 @@ def test_the_welder_with_the_assessment_unanswered_gets_a_conditional_answer(pho
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_an_intermediate_title_held_half_a_year_shows_the_reading(phone, base_url, lang):
-    phone.goto(f"{base_url}{LANGS[lang]}check/?title_level=intermediate&years_since_title_level=0.5"
-               "&cumulative_work_years=10&annual_assessments_passed=1")
-    banner_shows_if_any(phone)
+    open_answer(phone, f"{base_url}{LANGS[lang]}check/?title_level=intermediate&years_since_title_level=0.5"
+                "&cumulative_work_years=10&annual_assessments_passed=1")
     reading = phone.locator("#gt-check-summary .gt-v-reading").first
     assert WORDS[lang]["reading"] in reading.inner_text()
     link = reading.locator("a[href*='#reading-']").last.get_attribute("href")
@@ -129,8 +132,8 @@ def test_an_honours_holder_may_apply_for_full_senior_and_hears_of_the_green_chan
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_with_no_occupation_the_finders_not_listed_text_is_shown(phone, base_url, lang):
-    phone.goto(f"{base_url}{LANGS[lang]}check/?skill_level=senior-worker&years_since_skill_level=3&annual_assessments_passed=1")
-    banner_shows_if_any(phone)
+    open_answer(phone, f"{base_url}{LANGS[lang]}check/?skill_level=senior-worker&years_since_skill_level=3"
+                "&annual_assessments_passed=1")
     box = phone.inner_text("#gt-check-summary .gt-v-not-listed")
     assert NOT_LISTED["title"][lang] in box and NOT_LISTED["points"][0][lang] in box  # the scope of III(1)1
     href = phone.locator("#gt-check-summary .gt-v-not-listed a").first.get_attribute("href")

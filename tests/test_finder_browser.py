@@ -24,6 +24,14 @@ def open_finder(pg, base_url, lang):
     return pg.locator(INPUT)
 
 
+def key_in(pg, base_url, lang, text):
+    """Opens the finder and types ``text`` key by key, as a person would: the box."""
+    box = open_finder(pg, base_url, lang)
+    box.click()
+    pg.keyboard.type(text)
+    return box
+
+
 def type_query(pg, text):
     """Fill the box as a person would end up with it; `fill` sends an input event (no keyup for Chinese)."""
     pg.fill(INPUT, text)
@@ -84,9 +92,7 @@ def test_input_is_a_combobox_with_a_real_label_controlling_a_listbox(page, base_
 
 
 def test_arrow_keys_walk_the_hits_and_enter_opens_the_highlighted_one(page, base_url):
-    box = open_finder(page, base_url, "zh")
-    box.click()
-    page.keyboard.type("boiler")
+    box = key_in(page, base_url, "zh", "boiler")
     options = page.locator(OPTIONS)
     n = options.count()  # three boiler occupations and the everyday name 司炉工 (boiler stoker)
     assert n == 4
@@ -113,9 +119,7 @@ def test_arrow_keys_walk_the_hits_and_enter_opens_the_highlighted_one(page, base
 
 
 def test_escape_closes_the_list_then_clears_the_box(page, base_url):
-    box = open_finder(page, base_url, "en")
-    box.click()
-    page.keyboard.type("weld")
+    box = key_in(page, base_url, "en", "weld")
     page.keyboard.press("ArrowDown")
     page.keyboard.press("Escape")
     assert box.get_attribute("aria-expanded") == "false"
@@ -129,9 +133,7 @@ def test_escape_closes_the_list_then_clears_the_box(page, base_url):
 
 
 def test_enter_without_a_highlighted_hit_opens_the_first(page, base_url):
-    box = open_finder(page, base_url, "en")
-    box.click()
-    page.keyboard.type("hangong")
+    key_in(page, base_url, "en", "hangong")
     page.keyboard.press("Enter")
     page.wait_for_url("**/en/occupations/hangong/")
 

@@ -18,6 +18,8 @@ from pathlib import Path
 import pytest
 import yaml
 
+from generator.crossrefs import walk_key
+
 ROOT = Path(__file__).resolve().parent.parent
 PY_FILES = sorted((ROOT / "generator" / "eligibility").glob("*.py"))
 JS_FILE = ROOT / "overrides" / "assets" / "javascripts" / "eligibility.js"
@@ -146,18 +148,7 @@ def test_every_clause_in_the_rules_exists():
 
 def test_every_decision_the_rules_name_is_recorded():
     recorded = {d["id"] for d in yaml.safe_load((ROOT / "data" / "decisions.yaml").read_text(encoding="utf-8"))}
-    named = set()
-
-    def walk(node):
-        if isinstance(node, dict):
-            named.update(node.get("decisions", []))
-            for v in node.values():
-                walk(v)
-        elif isinstance(node, list):
-            for v in node:
-                walk(v)
-
-    walk(RULES)
+    named = {d for _path, ids in walk_key(RULES, "decisions") for d in ids}
     assert named and named <= recorded, named - recorded
 
 

@@ -79,20 +79,22 @@ def _check_title_years(doc, cond, p):
     return _check_level_years(doc, cond, p, "title")
 
 
-def _check_skill_level(doc, cond, p):
-    skills = _order(doc, "skill")
-    if rank(skills, p["skill_level"]) >= rank(skills, cond["level"]):
+def _level_short(doc, cond, p, kind):
+    """None when the profile's level of ``kind`` (skill, title) is at least the condition's; else the shortfall."""
+    levels, field = _order(doc, kind), kind + "_level"
+    if rank(levels, p[field]) >= rank(levels, cond["level"]):
         return None
+    return {"field": field, "needed": cond["level"], "has": p[field]}
+
+
+def _check_skill_level(doc, cond, p):
     if any(h in (cond.get("except_honours") or []) for h in p["honours"]):
         return None
-    return {"field": "skill_level", "needed": cond["level"], "has": p["skill_level"]}
+    return _level_short(doc, cond, p, "skill")
 
 
 def _check_title(doc, cond, p):
-    titles = _order(doc, "title")
-    if rank(titles, p["title_level"]) >= rank(titles, cond["level"]):
-        return None
-    return {"field": "title_level", "needed": cond["level"], "has": p["title_level"]}
+    return _level_short(doc, cond, p, "title")
 
 
 def _check_cumulative(doc, cond, p):

@@ -14,6 +14,7 @@ from __future__ import annotations
 import json
 
 from .. import not_listed
+from ..crossrefs import clause_refs
 from ..model import Model
 from .assets import RULES_JSON, RULES_SCRIPT, rules_document
 from .engine import evaluate
@@ -31,23 +32,7 @@ SCRIPTS = (RULES_SCRIPT, *(f"assets/javascripts/{name}" for name in ENGINE_SCRIP
 
 def clause_ids(doc: dict) -> list[str]:
     """Every clause the rules document cites (``clause`` values and ``clauses`` lists)."""
-    found: set[str] = set()
-
-    def walk(node):
-        if isinstance(node, dict):
-            for key, value in node.items():
-                if key == "clause" and isinstance(value, str):
-                    found.add(value)
-                elif key == "clauses" and isinstance(value, list):
-                    found.update(value)
-                else:
-                    walk(value)
-        elif isinstance(node, list):
-            for value in node:
-                walk(value)
-
-    walk({k: v for k, v in doc.items() if k != "occupations"})
-    return sorted(found)
+    return sorted({cid for _path, cid in clause_refs({k: v for k, v in doc.items() if k != "occupations"})})
 
 
 def similar_honours(doc: dict, glossary: list) -> list[list[dict]]:

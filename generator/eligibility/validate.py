@@ -73,6 +73,22 @@ def _options(doc, field_type):
     return [c["id"] for c in doc["education_equivalence"]["classes"]]
 
 
+ONE_VALUE = ("skill-level", "title-level", "school-class", "occupation", "years", "boolean")
+
+
+def _one_value_problem(doc, kind, value, max_years):
+    """(error code, params) when the answer to a one-value field (a kind of ONE_VALUE) is not valid, else None."""
+    if kind == "occupation":
+        return None if isinstance(value, str) and value in doc["occupations"] else ("unknown_occupation", {})
+    if kind == "boolean":
+        return None if isinstance(value, bool) else ("not_a_boolean", {})
+    if kind == "years":
+        code = _years_code(value, max_years)
+        return None if code is None else (code, {"max": str(max_years)})
+    options = _options(doc, kind)
+    return None if isinstance(value, str) and value in options else ("unknown_id", {"options": ", ".join(options)})
+
+
 def validate_profile(doc: dict, profile, today: str | None = None) -> list:
     """Every problem with ``profile``, in a fixed order; an empty list when it can be evaluated. ``today``
     is the date of the check when the profile gives none (dates after it are refused)."""
@@ -98,28 +114,12 @@ def validate_profile(doc: dict, profile, today: str | None = None) -> list:
         name, kind, value = f["id"], f["type"], profile.get(f["id"])
         if value is None:
             continue
-        if kind in ("skill-level", "title-level", "school-class"):
-            options = _options(doc, kind)
-            if isinstance(value, str) and value in options:
+        if kind in ONE_VALUE:
+            problem = _one_value_problem(doc, kind, value, max_years)
+            if problem is None:
                 valid[name] = value
             else:
-                add(name, "unknown_id", options=", ".join(options))
-        elif kind == "occupation":
-            if isinstance(value, str) and value in doc["occupations"]:
-                valid[name] = value
-            else:
-                add(name, "unknown_occupation")
-        elif kind == "years":
-            code = _years_code(value, max_years)
-            if code is None:
-                valid[name] = value
-            else:
-                add(name, code, max=str(max_years))
-        elif kind == "boolean":
-            if isinstance(value, bool):
-                valid[name] = value
-            else:
-                add(name, "not_a_boolean")
+                add(name, problem[0], **problem[1])
         elif kind == "honours":
             if not isinstance(value, list):
                 add(name, "not_a_list")
