@@ -282,8 +282,9 @@ def check_finder_data(f: dict[str, RawFile]) -> list[Problem]:
 
 
 def _check_names(f: dict[str, RawFile], rows: set) -> list[Problem]:
-    """names.yaml: every slug, source and row it names exists; an everyday name, trade or programme name is
-    not already a printed name or an alias; a reviewed segmentation ends with the listed name it gives."""
+    """names.yaml: every slug, source and row it names exists; a trade's source quotes its words; an everyday
+    name, trade or programme name is not already a printed name or an alias; a reviewed segmentation ends with
+    the listed name it gives."""
     out, nm = [], f["names"]
     occ = f["occupations"].data
     slugs = {o["slug"] for o in occ}
@@ -311,6 +312,9 @@ def _check_names(f: dict[str, RawFile], rows: set) -> list[Problem]:
             taken = taken | {x["name"]}
     for i, x in enumerate(nm.data["trades"]):
         need(("trades", i, "source"), x["source"], sources, "a source id of sources:")
+        if x["source"] in sources and not nm.data["sources"][x["source"]].get("quote"):
+            out.append(nm.problem(("sources", x["source"], "quote"),
+                                  "the source's own words that put the trade under its occupation", "no quote"))
     for i, x in enumerate(nm.data["words"]):
         for j, s in enumerate(x["occupations"]):
             need(("words", i, "occupations", j), s, slugs, "an occupation slug from data/occupations.yaml")

@@ -158,24 +158,26 @@ def trad_map(model: Model) -> dict[str, str]:
     return dict(sorted(table.items()))
 
 
-def committees(model: Model, lang: str, strings: dict) -> dict[str, dict]:
-    """Every committee once, by id (hits refer to them by id): names zh/en and the text a hit shows."""
-    return {c["id"]: {"zh": c.get("zh"), "en": c.get("en"), "text": c["display"][lang]}
-            for c in sorted(model.committees, key=lambda c: c["id"])}
+def committees(model: Model, lang: str, strings: dict) -> dict[str, str]:
+    """Every committee once, by id (hits refer to them by id): the name a hit shows in this language
+    (``committee_display``: the printed name, or the field the plan names where it prints none)."""
+    return {c["id"]: c["display"][lang] for c in sorted(model.committees, key=lambda c: c["id"])}
 
 
 def documents(model: Model) -> list[dict]:
     """What a hit shows and links to, in index order (occupations A–Z first, which also breaks ties).
-    ``alias``: the compact keys of the aliases (every reading) and the initials; the keys of the name itself
-    (``exact_keys``) the browser derives from zh, pinyin and en (finder-search.js: exactKeys)."""
+    ``alias`` (absent when there is none): the compact keys of the aliases (every reading) and of the name's
+    other readings; the keys of the name itself (``exact_keys``) and its initials the browser derives from zh,
+    pinyin and en (finder-search.js: ``d.exact``, ``names(doc).ini``)."""
     docs = []
     for e in entries(model):
         all_py = readings(model, e["zh"], e["pinyin"])
         alias_keys = [compact(a) for a in e["aliases_zh"] + e["aliases_en"]]
         alias_keys += ["".join(p) for a in e["aliases_zh"] for p in readings(model, a)]
         alias_keys += ["".join(p) for p in all_py[1:]]
-        alias_keys.append("".join(p[0] for p in all_py[0]))
-        doc = {"zh": e["zh"], "en": e["en"], "pinyin": e["pinyin"], "alias": sorted(set(alias_keys) - {""})}
+        doc = {"zh": e["zh"], "en": e["en"], "pinyin": e["pinyin"]}
+        if set(alias_keys) - {""}:
+            doc["alias"] = sorted(set(alias_keys) - {""})
         if e["kind"] != "occupation":  # absent: a listed occupation
             doc["kind"] = e["kind"]
         else:
@@ -232,7 +234,7 @@ def shared_data(model: Model) -> dict:
             "covered": covered.blockers(model), "generic": model.names["generic"],
             "words": [{"word": w["word"], "refs": [ref[s] for s in w["occupations"]]} for w in model.names["words"]],
             "rows": {r: row_view(model_rows[r]) for r in sorted({d["row"] for d in docs if "row" in d})},
-            "sources": {k: {"zh": v["zh"], "en": v["en"], "url": v["url"]} for k, v in sorted(model.names["sources"].items())
+            "sources": {k: {"zh": v["zh"], "en": v["en"]} for k, v in sorted(model.names["sources"].items())
                         if any(d.get("source") == k for d in docs)}}
 
 

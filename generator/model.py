@@ -86,6 +86,7 @@ def _link(m: Model) -> None:
         o["pinyin_plain"] = plain(o["pinyin"])
         o["dadian"] = codes.get(o["slug"])  # {code, dadian_name?} from the 2022 classification, or None
         o["everyday"] = [e for e in m.names.get("everyday", []) if e["occupation"] == o["slug"]]
+        o["trades"] = [t for t in m.names.get("trades", []) if t["occupation"] == o["slug"]]  # sourced 工种
         o["initial"] = o["pinyin_plain"][0]
     m.occupations_az = sorted(m.occupations, key=lambda o: (o["pinyin_plain"], o["zh"]))
     m.occupation_by_zh = {o["zh"]: o for o in m.occupations}

@@ -253,3 +253,15 @@ def test_the_finder_data_loads_after_the_page_without_any_interaction(page, base
     hit = page.locator(OPTIONS).first
     assert hit.get_attribute("data-kind") == "covered"
     assert "可能属于「车工」" in hit.inner_text() and "附件注1" in hit.inner_text()
+
+
+@pytest.mark.parametrize("lang, says", [
+    ("zh", ["钎焊工", "属于「焊工」", "《焊工国家职业技能标准（2018年版）》"]),
+    ("en", ["钎焊工", "(brazer) falls under “Welder”", "National Occupational Skill Standard for Welder (2018 edition)"])])
+def test_a_sourced_trade_reads_falls_under_its_occupation_with_the_source(page, base_url, lang, says):
+    open_finder(page, base_url, lang)
+    type_query(page, "钎焊工")
+    hit = page.locator(OPTIONS).first
+    assert hit.get_attribute("data-kind") == "trade" and hit.get_attribute("data-slug") == "hangong"
+    text = hit.inner_text()
+    assert all(s in text for s in says), text

@@ -80,6 +80,17 @@ def test_an_occupation_in_three_rows_lists_three_committees(model):
 
 
 @pytest.mark.parametrize("lang_prefix", ["", "en/"])
+def test_an_occupation_page_lists_the_trades_a_source_puts_under_it_with_that_source(model, lang_prefix):
+    lang = "en" if lang_prefix else "zh"
+    with_trades = [o for o in model.occupations if o["trades"]]
+    assert with_trades
+    for o in with_trades:
+        text = text_of(html(f"{lang_prefix}occupations/{o['slug']}"))
+        for t in o["trades"]:
+            assert t["name"] in text and model.names["sources"][t["source"]][lang] in text, (o["slug"], t["name"])
+
+
+@pytest.mark.parametrize("lang_prefix", ["", "en/"])
 def test_every_committee_page_lists_every_occupation_it_reviews(model, lang_prefix):
     for c in model.committees:
         text = text_of(html(f"{lang_prefix}committees/{c['id']}"))
@@ -237,4 +248,4 @@ def test_a_committee_named_only_by_its_field_is_named_the_same_on_its_page_and_i
     [c, *_] = [c for c in model.committees if not c.get("zh")]
     page = html_lib.unescape((site_dir / lang_prefix / "committees" / c["id"] / "index.html").read_text(encoding="utf-8"))
     assert c["display"][lang] in re.search(r"<h1[^>]*>(.*?)</h1>", page, re.S).group(1)
-    assert finder_committees(model, lang, load_strings())[c["id"]]["text"] == c["display"][lang]
+    assert finder_committees(model, lang, load_strings())[c["id"]] == c["display"][lang]

@@ -137,7 +137,7 @@ function create(data, lunr) {
     }
     q.keys.forEach(function (k) {
       if (doc.exact.indexOf(k) >= 0) consider([0, 0]);
-      if (doc.alias.indexOf(k) >= 0) consider([1, 0]);
+      if ((doc.alias && doc.alias.indexOf(k) >= 0) || names(doc).ini === k) consider([1, 0]);
       doc.exact.forEach(function (e) { if (e.indexOf(k) === 0) consider([2, e.length]); });
     });
     var len = nameLength(doc, q);

@@ -113,7 +113,7 @@ function nameNode(d) {
 }
 
 function committeeNode(ids) {
-  var names = ids.map(function (id) { return data.committees[id].text; });
+  var names = ids.map(function (id) { return data.committees[id]; });
   var com = el("span", "gt-finder__committee");
   com.appendChild(el("span", "gt-finder__committee-label", labels.committee + (lang === "zh" ? "：" : ": ")));
   com.appendChild(document.createTextNode(names.join(sep())));
@@ -157,7 +157,7 @@ function drawItem(li, it, query) {
   if (it.kind === "covered") note(li, fillNodes(labels.covered, {name: name}));
   if (it.kind === "everyday") note(li, fillNodes(labels.everyday, {query: v.zh, reason: tr(v.reason)}));
   if (it.kind === "trade") {
-    note(li, fillNodes(labels.trade, {query: v.zh, name: name, source: tr(data.sources[v.source])}));
+    note(li, fillNodes(labels.trade, {query: v.zh, trade: v.en, name: name, source: tr(data.sources[v.source])}));
   }
   if (it.kind === "programme") {
     note(li, fillNodes(labels.programme, {programme: tr({zh: v.zh, en: v.en}), source: tr(data.sources[v.source])}));
