@@ -2,7 +2,8 @@
 
 The copy multiplies occupations and catalogue rows: copy k (1…9) of an occupation gets the slug
 ``<slug>-x<k>``, the Chinese name ``<name><k>`` (a digit suffix keeps it unique), pinyin ``… x<k>`` and
-English ``… <k>``; copy k of a row gets the id ``<id>-x<k>`` and names copy k of each of its occupations.
+English ``… <k>``; copy k of a row gets the id ``<id>-x<k>`` and names copy k of each of its occupations
+(in its notes too).
 Committees, series, clauses and rules stay as they are, so every cross-reference still validates. The
 synthetic folder lives in a temporary directory and is never committed.
 """
@@ -45,8 +46,11 @@ def synthetic_data(target: Path, factor: int = FACTOR) -> Path:
                     copy[key] = [f"{a}{k}" for a in o[key]]
             more_occ.append(copy)
         for r in rows:
-            more_rows.append({**r, "id": f"{r['id']}-x{k}",
-                              "occupations": [_rename_entry(e, k) for e in r["occupations"]]})
+            copy = {**r, "id": f"{r['id']}-x{k}", "occupations": [_rename_entry(e, k) for e in r["occupations"]]}
+            if r.get("notes"):  # a note names occupations of its row: copy k names their copies
+                copy["notes"] = [{**n, "occupations": [f"{name}{k}" for name in n["occupations"]]}
+                                 if n.get("occupations") else n for n in r["notes"]]
+            more_rows.append(copy)
     _dump(target / "occupations.yaml", more_occ)
     _dump(target / "catalogue.yaml", more_rows)
     return target
