@@ -2,7 +2,7 @@
 
 Order: build time (3 builds into temporary folders; the last one is the site measured next), sizes and
 page weights, the offline zip and pocket file, first-view bytes and finder latency in Chromium,
-Lighthouse, the test suite's time, and last the ×10 scaling run. A measurement that crashes is reported and the others go on;
+Lighthouse (incl. the check page: bench/check_page.py), the test suite's time, and last the ×10 scaling run. A measurement that crashes is reported and the others go on;
 the exit code is 1 only if one crashed, never because a number missed its target.
 """
 from __future__ import annotations
@@ -14,7 +14,7 @@ import time
 import traceback
 from pathlib import Path
 
-from . import browser, lighthouse, print_seo, scaling, sizes, suite
+from . import browser, check_page, lighthouse, print_seo, scaling, sizes, suite
 from .util import Report, serve
 
 
@@ -54,6 +54,7 @@ def main(argv: list[str]) -> int:
             step("Finder latency", browser.finder_latency, base_url, site, report)
             step("Throttled phone", browser.throttled_first_hit, base_url, report)
             step("Lighthouse", lighthouse.lighthouse, base_url, site, report)
+            step("Lighthouse check page", check_page.check_page, base_url, report)
             step("Lighthouse SEO and best practices", print_seo.lighthouse_seo, base_url, report)
             step("Printed catalogue", print_seo.printed_catalogue, base_url, report)
         finally:

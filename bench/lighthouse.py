@@ -15,15 +15,20 @@ PAGES = {"home": "", "occupation": "occupations/hangong/", "checker": "check/"}
 FLAGS = "--headless --no-sandbox --disable-gpu --disable-dev-shm-usage --no-first-run --disable-background-networking"
 
 
-def scores(url: str, categories: str = "performance,accessibility") -> dict:
-    """Lighthouse's category scores (0–100) for ``url``; ``categories`` as its --only-categories takes them."""
+def result_of(url: str, categories: str) -> dict:
+    """Lighthouse's whole result (categories and audits) for ``url``; ``categories`` as --only-categories takes them."""
     env = {**os.environ, "CHROME_PATH": "/usr/bin/chromium"}
     result = subprocess.run([str(LIGHTHOUSE), url, "--quiet", "--output=json", "--output-path=stdout",
                              f"--only-categories={categories}", f"--chrome-flags={FLAGS}"],
                             capture_output=True, text=True, env=env, timeout=300)
     if result.returncode != 0:
         raise RuntimeError(result.stderr.strip()[-500:])
-    cats = json.loads(result.stdout)["categories"]
+    return json.loads(result.stdout)
+
+
+def scores(url: str, categories: str = "performance,accessibility") -> dict:
+    """Lighthouse's category scores (0–100) for ``url``."""
+    cats = result_of(url, categories)["categories"]
     return {k: round((v.get("score") or 0) * 100) for k, v in cats.items()}
 
 

@@ -9,7 +9,6 @@ import re
 
 import pytest
 
-from generator import title_names
 from generator.templating import PageHelpers, load_strings
 
 
