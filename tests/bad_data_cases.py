@@ -12,6 +12,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+import yaml
+
 
 @dataclass
 class Expect:
@@ -77,70 +79,29 @@ def append(path: Path, text: str) -> int:
 
 # --- the cases ----------------------------------------------------------------------------------
 
-def edit(file: str, pattern: str, repl: str, fragments: tuple[str, ...], after: str | None = None):
-    """A case that substitutes ``pattern`` on one line of ``file`` (see ``replace``)."""
+ONE_LINE = Path(__file__).parent / "cases" / "bad_data.yaml"  # the cases that change one line, as data
+
+
+def one_line(case: dict) -> Callable[[Path], Expect]:
+    """The edit a case of tests/cases/bad_data.yaml describes (replace, insert_after, delete or duplicate)."""
+    file, says = case["file"], tuple(case.get("says", ()))
+
     def mutate(d: Path) -> Expect:
-        return Expect(file, replace(d / file, pattern, repl, after), fragments)
-    return mutate
-
-
-def insert(file: str, pattern: str, new_line: str, fragments: tuple[str, ...]):
-    """A case that adds ``new_line`` after the line of ``file`` matching ``pattern``."""
-    return lambda d: Expect(file, insert_after(d / file, pattern, new_line), fragments)
-
-
-def delete(file: str, pattern: str, fragments: tuple[str, ...], reported: int):
-    """A case that deletes the line matching ``pattern``; the message names the line ``reported`` lines off
-    the deleted one (the mapping that lost its key)."""
-    return lambda d: Expect(file, delete_line(d / file, pattern) + reported, fragments)
-
-
-def duplicate(file: str, key: str, value: str, other: str):
-    """A case that gives the second item (``key: other``) the ``key`` of the first (``value``)."""
-    def mutate(d: Path) -> Expect:
-        first = replace(d / file, rf"^- {key}: {value}$", f"- {key}: {value}")
-        line = replace(d / file, rf"^- {key}: {other}$", f"- {key}: {value}")
+        path = d / file
+        if "replace" in case:
+            return Expect(file, replace(path, case["replace"], case["with"], case.get("after")), says)
+        if "insert_after" in case:
+            return Expect(file, insert_after(path, case["insert_after"], case["line"]), says)
+        if "delete" in case:  # the message points at the mapping that lost its key, `reported` lines off
+            return Expect(file, delete_line(path, case["delete"]) + case["reported"], says)
+        key, value, other = case["duplicate"]["key"], case["duplicate"]["value"], case["duplicate"]["other"]
+        first = replace(path, rf"^- {key}: {value}$", f"- {key}: {value}")
+        line = replace(path, rf"^- {key}: {other}$", f"- {key}: {value}")
         return Expect(file, line, (f"[1].{key}", f"unique {key}", f"'{value}'", f"line {first}"))
     return mutate
 
 
-# Cases that change one line: how, and what the message must say.
-ONE_LINE = {
-    "yaml_syntax_error": edit("catalogue.yaml", r"^(  table_page: 1)$", r"\1: 2", ("YAML syntax error", "mapping values are not allowed")),
-    "tab_indentation": edit("occupations.yaml", r"^  en: ", "\ten: ", ("YAML syntax error", "tab")),
-    "wrong_type": edit("catalogue.yaml", r"^  table_page: 1$", "  table_page: one", ("[0].table_page", "integer", '"one"')),
-    "unknown_committee": edit("catalogue.yaml", r"^  - electromechanical$", "  - no-such-committee", ("[0].committees[0]", "data/committees.yaml", "'no-such-committee'"), after=r"^  committees:"),
-    "unknown_category": edit("catalogue.yaml", r"^  - electromechanical$", "  - no-such-category", ("[0].categories[0]", "data/categories.yaml", "'no-such-category'"), after=r"^  categories:"),
-    "category_of_another_series": edit("catalogue.yaml", r"^  - electromechanical$", "  - rural-craftsmen", ("[0].categories[0]", "'engineering'", "'rural-craftsmen'", "'agriculture'"), after=r"^  categories:"),
-    "unknown_series": edit("categories.yaml", r"series: engineering", "series: enginering", ("[0].series", "data/series.yaml", "'enginering'")),
-    "committee_name_without_english": edit("committees.yaml", r"^  en: Guangdong Engineering Series Electromechanical.*$", "  en: null", ("[0].en", "English name", "en=None")),
-    "unknown_clause": edit("catalogue.yaml", r"^  clause: annex\.table$", "  clause: annex.tabel", ("[0].clause", "data/clauses.yaml", "'annex.tabel'")),
-    "unknown_level_in_rules": edit("rules.yaml", r"level: senior-worker, years: 2", "level: master-worker, years: 2", ("pathways[0].conditions[0].level", "senior-worker", "master-worker")),
-    "unknown_target_level_in_rules": edit("rules.yaml", r"^    target: assistant$", "    target: senior-assistant", ("pathways[0].target", "assistant", "senior-assistant")),
-    "unknown_honour_group_in_rules": edit("rules.yaml", r"test: honour-in-group, group: first", "test: honour-in-group, group: third", ("conditions[0].group", "honour_groups", "'third'")),
-    "unknown_decision_in_rules": edit("rules.yaml", r"decisions: \[assessments-one-answer\]", "decisions: [assessment-one-answer]", ("pathway_groups[0].decisions[0]", "data/decisions.yaml", "'assessment-one-answer'")),
-    "empty_name": edit("occupations.yaml", r"^  en: Welder$", '  en: ""', ("[0].en", "non-empty", '""')),
-    "malformed_date": edit("meta.yaml", r'^data_version: ".*"$', 'data_version: "2026-13-45"', ("data_version", "date", '"2026-13-45"')),
-    "unquoted_date": edit("meta.yaml", r'^data_version: "(.*)"$', r"data_version: \1", ("data_version", "string", "in quotes")),
-    "clause_id_read_as_float": edit("series.yaml", r'clause: "2\.1"', "clause: 2.1", ("[0].clause", "string", "in quotes")),
-    "misspelt_key": edit("catalogue.yaml", r"^  suffix_printed:", "  suffix_printd:", ("[0]", "'suffix_printd'", "suffix_printed")),
-    "wrong_occupation_entry_shape": edit("catalogue.yaml", r"^  - 电工$", "  - {nam: 电工}", ("[0].occupations[2]", "'nam'")),
-    "level_missing_from_the_glossary": edit("rules.yaml", r"^  skill: \[senior-worker, technician,", "  skill: [senior-worker, master-technician,", ("levels.skill[1]", "technician", "master-technician")),
-    "exemption_following_a_later_one": edit("rules.yaml", r"^      - \{exempt: theory-exam\}$", "      - {exempt: theory-fee}", ("exemptions[1].when[0].exempt", "listed before", "'theory-fee'")),
-    "duplicate_id": duplicate("committees.yaml", "id", "electromechanical", "light-industry"),
-    "duplicate_slug": duplicate("occupations.yaml", "slug", "hangong", "guidaojiaotongsiji"),
-    "chinese_note_without_english": delete("catalogue.yaml", r"^    en: This row prints", ("[0].notes[0]", "'en'", "missing"), -1),
-    "missing_required_key": delete("occupations.yaml", r"^  pinyin: hàn gōng$", ("[0]", "'pinyin'", "missing"), -2),
-    "occupation_twice_in_one_row": insert("catalogue.yaml", r"^  - 电工$", "  - 焊工", ("[0].occupations", "once per row", "'焊工' twice")),
-    "unknown_occupation_in_row": insert("catalogue.yaml", r"^  - 电工$", "  - 不存在的工种", ("[0].occupations", "data/occupations.yaml", "'不存在的工种'")),
-    "unknown_related_slug": insert("occupations.yaml", r"^  related:$", "  - no-such-slug", ("related", "occupation slug", "'no-such-slug'")),
-    "clause_parent_after_its_child": edit("clauses.yaml", r'^  parent: "1"$', '  parent: "4"', ("parent", "comes before", "'4'")),
-    "unknown_series_in_title_names": edit("title-names.yaml", r"^  - series: engineering$", "  - series: enginering", ("names[0].series", "data/series.yaml", "'enginering'")),
-    "title_names_category_of_another_series": edit("title-names.yaml", r"categories: \[agricultural-technicians\]", "categories: [electromechanical]", ("names[1].categories[0]", "'agriculture'", "'electromechanical'", "'engineering'")),
-    "unknown_level_in_title_names": edit("title-names.yaml", r"^      intermediate: \[\{zh: 工程师", "      senior-intermediate: [{zh: 工程师", ("names[0].levels.senior-intermediate", "levels.title", "'senior-intermediate'")),
-    "honour_in_two_groups": edit("rules.yaml", r"^      - id: worldskills-medallist$", "      - id: china-skill-award", ("honours", "each honour in one group only", "'china-skill-award'", "'first'"), after=r"^  - id: second$"),
-}
-
+# --- the cases that need more than one line -------------------------------------------------------
 
 def duplicate_yaml_key(d):
     first = replace(d / "occupations.yaml", r"^  en: Welder$", "  en: Welder")
@@ -177,15 +138,6 @@ def not_utf8(d):
     return Expect("committees.yaml", data[:i].count(b"\n") + 1, ("UTF-8", "undecodable"))
 
 
-CASES = [Case(name.replace("_", "-"), ONE_LINE.get(name) or globals()[name]) for name in (
-    "yaml_syntax_error", "tab_indentation", "wrong_type", "unknown_committee", "unknown_category",
-    "category_of_another_series", "unknown_series", "duplicate_id", "duplicate_slug",
-    "chinese_note_without_english", "committee_name_without_english", "unknown_clause", "unknown_level_in_rules",
-    "unknown_target_level_in_rules", "unknown_honour_group_in_rules", "unknown_decision_in_rules", "empty_name",
-    "malformed_date", "unquoted_date", "occupation_twice_in_one_row", "unknown_occupation_in_row",
-    "duplicate_yaml_key", "clause_id_read_as_float", "occupation_in_no_row", "unknown_related_slug",
-    "missing_data_file", "missing_required_key", "misspelt_key", "empty_list", "not_utf8",
-    "wrong_occupation_entry_shape", "level_missing_from_the_glossary", "exemption_following_a_later_one",
-    "honour_in_two_groups", "clause_parent_after_its_child", "unknown_series_in_title_names",
-    "title_names_category_of_another_series", "unknown_level_in_title_names",
-)]
+CASES = [Case(c["id"], one_line(c)) for c in yaml.safe_load(ONE_LINE.read_text(encoding="utf-8"))]
+CASES += [Case(f.__name__.replace("_", "-"), f)
+          for f in (duplicate_yaml_key, occupation_in_no_row, missing_data_file, empty_list, not_utf8)]
