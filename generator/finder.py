@@ -38,9 +38,9 @@ from .pinyin import pinyin_of
 
 FIELDS = ("zh", "py", "ini", "en")
 # What a page with the finder lists in its front matter (gt_scripts), in loading order. Pages with a finder
-# load only finder.js; once the page has loaded and the browser is idle, it fetches lunr.js, finder-search.js,
+# load only dom.js and finder.js; once the page has loaded and the browser is idle, it fetches lunr.js, finder-search.js,
 # finder-index.js and finder-lang.js.
-SCRIPTS = ("assets/javascripts/finder.js",)
+SCRIPTS = ("assets/javascripts/dom.js", "assets/javascripts/finder.js")
 INDEX_JS = "assets/javascripts/finder-index.js"
 LANG_JS = "assets/javascripts/finder-lang.js"
 LUNR_JS = Path(mkdocs.__file__).parent / "contrib" / "search" / "templates" / "search" / "lunr.js"

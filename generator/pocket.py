@@ -172,7 +172,7 @@ def render(m: Model) -> str:
         "finder_search": _inline(_scripts(["finder-search.js"]), "finder-search.js"),
         "eligibility": _inline(_scripts(ENGINE_SCRIPTS), "eligibility.js"),
         "view": _inline(_scripts(VIEW_SCRIPTS), "the check's view"),
-        "pocket": _inline(_minified(HERE / "pocket.js"), "pocket.js"),
+        "pocket": _inline(_scripts(["dom.js"]) + _minified(HERE / "pocket.js"), "pocket.js"),
     }
     rules = rules_document(m)
     return _dedent_markup(env.get_template("pocket.html.j2").render(

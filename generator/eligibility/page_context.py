@@ -26,7 +26,7 @@ WIDGET_STRING_PREFIXES = ("check_v_",)
 ENGINE_SCRIPTS = ("eligibility-dates.js", "eligibility-validate.js", "eligibility.js")
 VIEW_SCRIPTS = ("check-form.js", "check-names.js", "check-view.js", "check-render.js")
 SCRIPTS = (RULES_SCRIPT, *(f"assets/javascripts/{name}" for name in ENGINE_SCRIPTS + VIEW_SCRIPTS),
-           "assets/javascripts/check.js", "assets/javascripts/finder.js",
+           "assets/javascripts/check.js", "assets/javascripts/dom.js", "assets/javascripts/finder.js",
            "assets/javascripts/check-print.js")  # the printed answer's address and QR code (issue 12)
 
 

@@ -23,15 +23,7 @@
 
   function $(id) { return document.getElementById(id); }
   function each(list, fn) { Array.prototype.forEach.call(list, fn); }
-  function el(tag, className, text) {
-    var e = document.createElement(tag);
-    if (className) e.className = className;
-    if (text != null) e.textContent = text;
-    return e;
-  }
-  function fill(template, params) {
-    return template.replace(/\{(\w+)\}/g, function (m, k) { return k in params ? params[k] : m; });
-  }
+  var el = window.Guantong.el;  // dom.js, inlined before this script
   /* A {zh, en} pair as two spans; CSS shows the one of the current language. */
   function bi(pair, tag) {
     var frag = document.createDocumentFragment();

@@ -20,6 +20,7 @@ var dirUrls = !meta || meta.getAttribute("data-dir-urls") !== "false";
 var lang = (meta && meta.getAttribute("data-lang")) || "zh";
 var data = null, engine = null, labels = {}, finders = [], started = false;
 var inlined = window.GuantongFinder;  // the pocket file sets the data before running this script per language
+var el = window.Guantong.el, fill = window.Guantong.fill;  // dom.js, loaded before this script
 
 function script(src, done) {
   var s = document.createElement("script");
@@ -70,13 +71,6 @@ function pageUrl(mdPath) {
   return base + "/" + p + hash;
 }
 
-function el(tag, className, text) {
-  var e = document.createElement(tag);
-  if (className) e.className = className;
-  if (text != null) e.textContent = text;
-  return e;
-}
-
 /* A label with {placeholders}, as nodes: every value is text, never markup; {query} is quoted. */
 function fillNodes(template, values) {
   var frag = document.createDocumentFragment();
@@ -87,10 +81,6 @@ function fillNodes(template, values) {
     else if (part) frag.appendChild(document.createTextNode(part));
   });
   return frag;
-}
-
-function fill(template, values) {
-  return template.replace(/\{(\w+)\}/g, function (m, k) { return k in values ? values[k] : m; });
 }
 
 function tr(obj) { return obj ? (obj[lang] || obj.zh) : ""; }
