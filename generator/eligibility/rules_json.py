@@ -16,9 +16,6 @@ import json
 
 from .. import title_names as names
 from ..editions import policy_facts
-from ..errors import DataError, Problem
-
-RULES_FILE = "data/rules.yaml"
 
 
 def dumps(doc) -> str:
@@ -26,19 +23,14 @@ def dumps(doc) -> str:
     return json.dumps(doc, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
 
 
-def _fail(where: str, expected: str, found: str, file: str = RULES_FILE):
-    raise DataError([Problem(file, where, expected, found)])
-
-
 def _labelled(ids, glossary_by_id):
     return [{"id": term_id, "zh": glossary_by_id[term_id]["zh"], "en": glossary_by_id[term_id]["en"]} for term_id in ids]
 
 
 def _policy(policy: dict, editions: list | None) -> dict:
-    """The rules' policy block with its edition's number and window (data/editions.yaml)."""
-    edition = next((e for e in editions or [] if e["id"] == policy["edition"]), None)
-    if edition is None:
-        _fail("policy.edition", "an edition id of data/editions.yaml", repr(policy["edition"]))
+    """The rules' policy block with its edition's number and window (data/editions.yaml; that the edition
+    exists, editions.check has said, with its line)."""
+    edition = next(e for e in editions or [] if e["id"] == policy["edition"])
     return {**policy_facts(edition), "text": policy["text"]}
 
 
