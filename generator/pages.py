@@ -82,7 +82,7 @@ def render_all(model: Model, out_root: Path, offline: bool = False) -> list[Path
         for spec in specs:
             h = PageHelpers(lang, spec.path, strings, model, paths)
             text = env.get_template(spec.template).render(
-                m=model, lang=lang, h=h, t=h.t, page_path=spec.path, offline=offline, **spec.context,
+                model=model, lang=lang, h=h, t=h.t, page_path=spec.path, offline=offline, **spec.context,
                 **(spec.per_lang(h) if spec.per_lang else {}))
             out = out_root / lang / spec.path
             out.parent.mkdir(parents=True, exist_ok=True)

@@ -176,7 +176,7 @@ def render(m: Model) -> str:
     }
     rules = rules_document(m)
     return _dedent_markup(env.get_template("pocket.html.j2").render(
-        m=m, s=strings, rules=rules, css=_inline(css, "pocket.css"), scripts=scripts,
+        model=m, strings=strings, rules=rules, css=_inline(css, "pocket.css"), scripts=scripts,
         data=_json(page_data(m, strings, rules, finder)), langs=LANGS, banner=Markup(banner_html(m, None)),
         footers={lang: footer(m, lang) for lang in LANGS},
         say=lambda key, lang, **values: strings[key][lang].format(**values)))
