@@ -5,7 +5,7 @@ A check never fixes data: it says what it expected and what it found, with the f
 """
 from __future__ import annotations
 
-from . import changelog, editions, title_names
+from . import changelog, edition_tables, editions, title_names
 from .errors import DataError, Problem
 from .load import RawFile
 
@@ -40,7 +40,9 @@ def check_unique(f: dict[str, RawFile]) -> list[Problem]:
     return out
 
 
-def check_references(f: dict[str, RawFile]) -> list[Problem]:
+def check_references(f: dict[str, RawFile], listed: set | None = None) -> list[Problem]:
+    """References between the files resolve; ``listed``: the occupation names some edition's catalogue
+    lists (default: this catalogue's), each occupation must be one of them."""
     series = {s["id"] for s in f["series"].data}
     categories = {c["id"]: c for c in f["categories"].data}
     committees = {c["id"] for c in f["committees"].data}
@@ -90,7 +92,7 @@ def check_references(f: dict[str, RawFile]) -> list[Problem]:
         if c["field_3_4_1"] and not c.get("field_3_4_1_en"):
             out.append(com.problem((i,), "field_3_4_1_en beside field_3_4_1", "it missing"))
     occ = f["occupations"]
-    listed = {_entry_name(e) for row in cat.data for e in row["occupations"]}
+    listed = listed if listed is not None else {_entry_name(e) for row in cat.data for e in row["occupations"]}
     for i, o in enumerate(occ.data):
         for j, r in enumerate(o.get("related", [])):
             need(occ, (i, "related", j), r, slugs, "an occupation slug from data/occupations.yaml")
@@ -330,11 +332,22 @@ def _check_names(f: dict[str, RawFile], rows: set) -> list[Problem]:
     return out
 
 
+def _check_edition(listed: set):
+    """The checks a later edition's tables pass (data/editions/<id>/, merged with the tables it inherits)."""
+    def check(f: dict[str, RawFile]) -> list[Problem]:
+        out = check_unique(f)
+        return out or (check_references(f, listed) + check_clause_refs_everywhere(f) + check_rules(f)
+                       + editions.check_prose(f))
+    return check
+
+
 def check_all(files: dict[str, RawFile]) -> None:
     problems = check_unique(files)
     if not problems:
-        problems = (check_references(files) + check_clause_refs_everywhere(files) + check_rules(files)
+        listed = edition_tables.listed_anywhere(files)
+        problems = (check_references(files, listed) + check_clause_refs_everywhere(files) + check_rules(files)
                     + check_finder_data(files))
         problems += editions.check(files) + changelog.check(files) + title_names.check(files)
+        problems += edition_tables.check(files, _check_edition(listed))
     if problems:
         raise DataError(problems)

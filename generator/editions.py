@@ -129,6 +129,13 @@ def _check_prose(f: dict, edition: dict) -> list[Problem]:
     return out
 
 
+def check_prose(f: dict) -> list[Problem]:
+    """The prose check for the edition ``f["rules"]`` names (a later edition's own rules)."""
+    named = (f["rules"].data.get("policy") or {}).get("edition")
+    edition = next((e for e in f["editions"].data or [] if e["id"] == named), None)
+    return _check_prose(f, edition) if edition else []
+
+
 def check(f: dict) -> list[Problem]:
     """Problems of data/editions.yaml and of the prose that restates its windows."""
     raw = f["editions"]

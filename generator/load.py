@@ -38,6 +38,8 @@ DATA_FILES = (
     "names",
     "title-names",
 )
+# The tables that belong to an edition: a later edition's own copy lives in data/editions/<id>/.
+EDITION_TABLES = ("catalogue", "committees", "occupations", "rules")
 
 
 @dataclass
@@ -142,9 +144,10 @@ def _one_per_place(errors: list) -> list:
     return [e for e in errors if not (e.validator == "additionalProperties" and tuple(e.absolute_path) in required_at)]
 
 
-def load_file(name: str, data_dir: Path = DATA) -> RawFile:
-    """Parse ``data/<name>.yaml`` and validate it against its schema; raise DataError if invalid."""
-    path = data_dir / f"{name}.yaml"
+def load_file(name: str, data_dir: Path = DATA, path: Path | None = None) -> RawFile:
+    """Parse ``data/<name>.yaml`` (or ``path``, a file of the same kind) and validate it against the schema
+    of ``name``; raise DataError if invalid."""
+    path = path or data_dir / f"{name}.yaml"
     data, lines = read_yaml(path)
     raw = RawFile(name, path, data, lines)
     schema_path = data_dir / "schemas" / f"{name}.schema.json"
@@ -161,11 +164,17 @@ def load_file(name: str, data_dir: Path = DATA) -> RawFile:
 
 
 def load_raw(data_dir: Path = DATA) -> dict[str, RawFile]:
-    """Every data file, parsed and schema-checked; problems of all files are reported together."""
+    """Every data file, parsed and schema-checked; problems of all files are reported together. A later
+    edition's tables (``data/editions/<id>/<name>.yaml``, see generator/edition_tables.py) are keyed
+    ``editions/<id>/<name>``."""
     files, problems = {}, []
-    for name in DATA_FILES:
+    wanted = [(name, data_dir / f"{name}.yaml") for name in DATA_FILES]
+    for folder in sorted(p for p in (data_dir / "editions").glob("*") if p.is_dir()):
+        wanted += [(f"editions/{folder.name}/{name}", folder / f"{name}.yaml") for name in EDITION_TABLES
+                   if (folder / f"{name}.yaml").exists()]
+    for key, path in wanted:
         try:
-            files[name] = load_file(name, data_dir)
+            files[key] = load_file(key.rsplit("/", 1)[-1], data_dir, path)
         except DataError as e:
             problems += e.problems
     if problems:

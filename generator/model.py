@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import editions
+from . import edition_tables, editions
 from .crossrefs import check_all
 from .load import load_raw
 from .paths import DATA
@@ -46,6 +46,11 @@ class Model:
     occupations_az: list = field(default_factory=list)  # sorted by toneless pinyin
     term: dict = field(default_factory=dict)  # glossary by id
     document: dict = field(default_factory=dict)
+    # Every edition, presented-first first (editions.by_date on the data version): [{edition, model}], each
+    # model linked from that edition's tables (generator/edition_tables.py); views[0]["model"] is this one.
+    views: list = field(default_factory=list)
+    base_edition: str = ""  # the edition whose tables are data/*.yaml and whose text is at /policy/
+    clause_page: dict = field(default_factory=dict)  # clause id → the policy page that prints it
 
     def __repr__(self) -> str:  # the linked dicts are cyclic (row ↔ occupation): never print them whole
         return f"<Model {len(self.rows)} rows, {len(self.occupations)} occupations, {len(self.clauses)} clauses>"
@@ -141,16 +146,52 @@ def _link(m: Model) -> None:
         s["occupations"] = list({id(e["occupation"]): e["occupation"] for r in s["rows"] for e in r["entries"]}.values())
 
 
+def _link_editions(views: list) -> None:
+    """Each occupation, committee and series, in every edition's model, with the editions that list it
+    (presented-first first): ``x["editions"] = [{edition, occupation|committee|series}]``."""
+    for kind, table, listed in (("occupation", "occupation", lambda o: o["rows"]),
+                                ("committee", "committee", lambda c: c["in_edition"]),
+                                ("series", "series_by_id", lambda s: True)):
+        for key in getattr(views[0]["model"], table):
+            per = [{"edition": v["edition"], kind: getattr(v["model"], table)[key]} for v in views]
+            shared = [x for x in per if listed(x[kind])]
+            for x in per:
+                x[kind]["editions"] = shared
+
+
+def _clause_pages(m: Model) -> dict:
+    """Where each clause is printed: a later edition's documents at /policy/<edition>/, the rest at /policy/."""
+    pages = {}
+    for e in m.editions:
+        if e["id"] != m.base_edition:
+            pages.update({c["id"]: f"policy/{e['id']}/index.md" for c in m.clauses if c.get("document") in e["documents"]})
+    return {c["id"]: pages.get(c["id"], "policy/index.md") for c in m.clauses}
+
+
 def load_model(data_dir: Path = DATA) -> Model:
-    """Read, validate and link every data file; raise DataError naming every problem."""
+    """Read, validate and link every data file; raise DataError naming every problem. The model returned
+    is the edition presented first; ``views`` holds every edition's."""
     files = load_raw(data_dir)
     check_all(files)
     d = {name: f.data for name, f in files.items()}
-    m = Model(meta=d["meta"], editions=d["editions"], changelog=d["changelog"], documents=d["documents"], clauses=d["clauses"], series=d["series"],
-              categories=d["categories"], committees=d["committees"], rows=d["catalogue"],
-              occupations=d["occupations"], glossary=d["glossary"], decisions=d["decisions"] or [],
-              rules=d["rules"], pinyin_overrides=d["pinyin-overrides"] or [],
-              committee_guide=d["committee-guide"], not_listed=d["not-listed"], names=d["names"],
-              title_names=d["title-names"])
-    _link(m)
-    return m
+    occupations = edition_tables.union(files, "occupations")
+    all_committees = edition_tables.union(files, "committees")
+    views = []
+    for edition in editions.by_date(d["editions"], d["meta"]["data_version"]):
+        t = {name: raw.data for name, raw in edition_tables.tables(files, edition["id"]).items()}
+        own = {c["id"] for c in t["committees"]}
+        committees = ([{**c, "in_edition": True} for c in t["committees"]]
+                      + [{**c, "in_edition": False} for c in all_committees if c["id"] not in own])
+        m = Model(meta=d["meta"], editions=d["editions"], changelog=d["changelog"], documents=d["documents"],
+                  clauses=d["clauses"], series=d["series"], categories=d["categories"], committees=committees,
+                  rows=t["catalogue"], occupations=occupations, glossary=d["glossary"],
+                  decisions=d["decisions"] or [], rules=t["rules"], pinyin_overrides=d["pinyin-overrides"] or [],
+                  committee_guide=d["committee-guide"], not_listed=d["not-listed"], names=d["names"],
+                  title_names=d["title-names"], base_edition=edition_tables.base_id(files))
+        _link(m)
+        m.clause_page = _clause_pages(m)
+        views.append({"edition": edition, "model": m})
+    for v in views:
+        v["model"].views = views
+    _link_editions(views)
+    return views[0]["model"]

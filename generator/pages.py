@@ -43,8 +43,10 @@ def page_specs(model: Model, offline: bool = False) -> list[PageSpec]:
                                                          "csv_columns": CSV_COLUMNS}),
         PageSpec("about.md.j2", "about/index.md"),
         PageSpec("changelog.md.j2", "changelog/index.md"),
-        PageSpec("policy.md.j2", "policy/index.md", _policy_context(model)),
+        PageSpec("policy.md.j2", "policy/index.md", _policy_context(model, "policy/index.md")),
     ]
+    specs += [PageSpec("policy.md.j2", path, _policy_context(model, path, v["edition"]))  # a later edition's text
+              for v in model.views if (path := f"policy/{v['edition']['id']}/index.md") in model.clause_page.values()]
     summary = printing.skill_to_title(model.rules)  # the rules summary every occupation page prints
     specs += [PageSpec("occupation.md.j2", occupation_path(o), {"o": o, "print_summary": summary})
               for o in model.occupations]
@@ -58,28 +60,31 @@ def page_specs(model: Model, offline: bool = False) -> list[PageSpec]:
     return specs
 
 
-def _policy_context(model: Model) -> dict:
-    """Documents in the order the text prints them, their clauses, and the forwarding chain."""
+def _policy_context(model: Model, path: str, edition: dict | None = None) -> dict:
+    """The clauses one policy page prints (``model.clause_page``): their documents in the order the text
+    prints them, and the forwarding chain; ``edition`` for a later edition's page (/policy/<id>/)."""
     by_doc: dict[str, list] = {}
     for c in model.clauses:
-        by_doc.setdefault(c.get("document", ""), []).append(c)
+        if model.clause_page[c["id"]] == path:
+            by_doc.setdefault(c.get("document", ""), []).append(c)
     docs = [d for d in model.documents if by_doc.get(d["id"])]
-    forwarded = {d.get("forwards") for d in model.documents}
-    chain = [d for d in model.documents if d.get("number") and d["id"] not in forwarded][:1]
+    forwarded = {d.get("forwards") for d in docs}
+    chain = [d for d in docs if d.get("number") and d["id"] not in forwarded][:1]
     while chain and chain[-1].get("forwards"):
         chain.append(model.document[chain[-1]["forwards"]])
-    return {"docs_in_order": docs, "clauses_by_doc": by_doc, "chain": chain}
+    return {"docs_in_order": docs, "clauses_by_doc": by_doc, "chain": chain, "edition": edition}
 
 
-def render_all(model: Model, out_root: Path, offline: bool = False) -> list[Path]:
-    """Render every page in every language under ``out_root/<lang>/``; return the written paths."""
+def render_all(model: Model, out_root: Path, offline: bool = False, only: set | None = None) -> list[Path]:
+    """Render every page (or those whose path is in ``only``) in every language under ``out_root/<lang>/``;
+    return the written paths."""
     env, strings, written = make_env(), load_strings(), []
     specs = page_specs(model, offline)
     paths = frozenset(s.path for s in specs)
     if len(paths) != len(specs):
         raise ValueError("two pages would be written to the same path")
     for lang in LANGS:
-        for spec in specs:
+        for spec in (s for s in specs if only is None or s.path in only):
             h = PageHelpers(lang, spec.path, strings, model, paths)
             text = env.get_template(spec.template).render(
                 model=model, lang=lang, h=h, t=h.t, page_path=spec.path, offline=offline, **spec.context,

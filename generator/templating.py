@@ -99,7 +99,7 @@ class PageHelpers:
         return self.link(series_path(s))
 
     def clause_link(self, clause_id: str) -> str:
-        return self.link("policy/index.md") + "#clause-" + clause_id.replace(".", "-")
+        return self.link(self.model.clause_page.get(clause_id, "policy/index.md")) + "#clause-" + clause_id.replace(".", "-")
 
     def clause_label(self, clause_id: str) -> str:
         """The clause's printed numbering; for an unnumbered paragraph, its document and place."""

@@ -1,53 +1,79 @@
 """A successor edition is added as data: the synthetic fixture of tests/fixtures/successor/ (never shipped)
-is appended to a copy of data/ and the model builds with no code change.
+is added to a copy of data/ (tests/successor_fixture.py) and the model and pages build from it with no code
+or template change (decision D13-5).
 
-What this proves today: the edition level (data/editions.yaml → documents → clauses) takes a successor with
-its own text, a changed year count and namespaced clause ids; the build checks its window against its own
-clauses; the edition in force is picked by date; the expired banner names the recorded successor; the
-published pages and the rules of 粤人社规〔2022〕5号 are unchanged. Per-edition catalogues, committees,
-rules and pages are not built yet (see /work/coord/status-issue13.md)."""
+It proves: the edition level (its own text with namespaced clause ids, a changed year count in its rules, a
+renamed committee, an added and a dropped occupation); the model's per-edition tables, presented-first first;
+the pages — every published path still produced, the dropped occupation's page "listed only in
+粤人社规〔2022〕5号", a committee's name per edition, the successor's text at /policy/gd-2027-1/; the build's
+errors for a successor folder that is wrong; the expired banner naming the successor."""
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
 import pytest
+from successor_fixture import EDITION, FIXTURE, data_with_successor
 
 from generator import banner, editions
-from generator.eligibility.assets import rules_document
 from generator.errors import DataError
 from generator.model import load_model
+from generator.pages import page_specs, render_all
 
 ROOT = Path(__file__).resolve().parent.parent
-FIXTURE = ROOT / "tests" / "fixtures" / "successor"
+OLD = "粤人社规〔2022〕5号"
+NEW = "示例人社规〔2027〕1号"
+DROPPED, ADDED, RENAMED = "guidaojiaotongsiji", "hechengshilizhiye", "electromechanical"
 
 
 @pytest.fixture(scope="module")
 def with_successor(tmp_path_factory) -> Path:
-    data = tmp_path_factory.mktemp("successor") / "data"
-    shutil.copytree(ROOT / "data", data)
-    for name in ("editions", "documents", "clauses"):
-        target = data / f"{name}.yaml"
-        target.write_text(target.read_text(encoding="utf-8").rstrip() + "\n\n"
-                          + (FIXTURE / f"{name}.add.yaml").read_text(encoding="utf-8"), encoding="utf-8")
+    return data_with_successor(tmp_path_factory.mktemp("successor") / "data")
+
+
+@pytest.fixture(scope="module")
+def model(with_successor):
+    return load_model(with_successor)
+
+
+@pytest.fixture(scope="module")
+def docs(model, tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("successor-docs")
+    render_all(model, out)
+    return out
+
+
+def _later(data: Path, day: str) -> Path:
+    """The data copy with its data version moved to ``day`` (and a changelog record for it)."""
+    meta = data / "meta.yaml"
+    meta.write_text(re.sub(r'data_version: "[0-9-]+"', f'data_version: "{day}"', meta.read_text(encoding="utf-8")),
+                    encoding="utf-8")
+    log = data / "changelog.yaml"
+    text = log.read_text(encoding="utf-8")
+    first = text.index("\n- ") + 1
+    record = (f'- version: "{day}"\n  changes:\n  - zh: 合成后续文件生效。\n    en: The synthetic successor is in force.\n'
+              f'    clauses: [s2027.notice.1]\n    files: [editions.yaml]\n')
+    log.write_text(text[:first] + record + text[first:], encoding="utf-8")
     return data
 
 
-def test_the_successor_builds_as_data(with_successor):
-    m = load_model(with_successor)
-    old, new = (next(e for e in m.editions if e["id"] == i) for i in ("gd-2022-5", "gd-2027-1"))
-    assert editions.successor(m.editions, old) is new and new["supersedes"] == "gd-2022-5"
-    assert editions.in_force_on(m.editions, "2027-04-14") is old
-    assert editions.in_force_on(m.editions, "2027-04-15") is new
-    assert [e["id"] for e in editions.by_date(m.editions, "2027-05-01")] == ["gd-2027-1", "gd-2022-5"]
-    assert m.current_edition is old  # the data version (2026-12-01) falls in the first edition
+# --- the edition level -------------------------------------------------------------------------------
+
+def test_the_successor_builds_as_data(model):
+    old, new = (next(e for e in model.editions if e["id"] == i) for i in ("gd-2022-5", EDITION))
+    assert editions.successor(model.editions, old) is new and new["supersedes"] == "gd-2022-5"
+    assert editions.in_force_on(model.editions, "2027-04-14") is old
+    assert editions.in_force_on(model.editions, "2027-04-15") is new
+    assert [e["id"] for e in editions.by_date(model.editions, "2027-05-01")] == [EDITION, "gd-2022-5"]
+    assert model.current_edition is old  # the data version (2026-12-01) falls in the first edition
 
 
-def test_its_own_text_states_its_window(with_successor):
-    m = load_model(with_successor)
-    text = m.clause["s2027.notice.1"]["zh"]
+def test_its_own_text_states_its_window(model):
+    text = model.clause["s2027.notice.1"]["zh"]
     assert "2027年4月15日" in text and "有效期3年" in text
-    assert text in (FIXTURE / "source.txt").read_text(encoding="utf-8")
+    source = (FIXTURE / "source.txt").read_text(encoding="utf-8")
+    assert all(model.clause[c]["zh"] in source for c in ("s2027.notice.1", "s2027.3.2.2"))
 
 
 def test_a_successor_whose_text_disagrees_fails_the_build(with_successor, tmp_path):
@@ -60,15 +86,143 @@ def test_a_successor_whose_text_disagrees_fails_the_build(with_successor, tmp_pa
     assert "editions.yaml" in str(err.value) and "valid_to" in str(err.value)
 
 
-def test_the_expired_banner_names_the_recorded_successor(with_successor):
-    m = load_model(with_successor)
-    ctx = banner.context(m, ["zh", "en"])
+def test_the_expired_banner_names_the_recorded_successor(model):
+    ctx = banner.context(model, ["zh", "en"])
     zh, en = ctx["variants"]
-    assert "后续文件 示例人社规〔2027〕1号 自 2027-04-15 起施行" in zh["expired"]
-    assert "its successor 示例人社规〔2027〕1号 is in force from 2027-04-15" in en["expired"]
+    assert f"后续文件 {NEW} 自 2027-04-15 起施行" in zh["expired"]
+    assert f"its successor {NEW} is in force from 2027-04-15" in en["expired"]
     assert "尚未收录" not in zh["expired"]
 
 
-def test_the_rules_still_name_their_own_edition(with_successor):
-    doc = rules_document(load_model(with_successor))
-    assert doc["policy"]["edition"]["id"] == "gd-2022-5" and doc["policy"]["last_day"] == "2027-04-14"
+# --- tables per edition ------------------------------------------------------------------------------
+
+def test_each_edition_has_its_own_catalogue_committees_and_rules(model):
+    old, new = (v["model"] for v in model.views)
+    assert [v["edition"]["id"] for v in model.views] == ["gd-2022-5", EDITION] and old is model
+    assert old.occupation[DROPPED]["rows"] and not new.occupation[DROPPED]["rows"]
+    assert not old.occupation[ADDED]["rows"] and new.occupation[ADDED]["rows"]
+    assert old.committee[RENAMED]["zh"] == "广东省工程系列机电专业高级职称评审委员会"
+    assert new.committee[RENAMED]["zh"].startswith("广东省工程系列机电与智能制造专业")
+
+    def years(m):
+        return next(p for p in m.rules["pathways"] if p["id"] == "technician-to-intermediate")["conditions"][0]["years"]
+    assert (years(old), years(new)) == (3, 2)
+    assert old.rules["policy"]["edition"] == "gd-2022-5" and new.rules["policy"]["edition"] == EDITION
+
+
+def test_a_thing_lists_the_editions_that_list_it_presented_first_first(model):
+    assert [x["edition"]["id"] for x in model.occupation[DROPPED]["editions"]] == ["gd-2022-5"]
+    assert [x["edition"]["id"] for x in model.occupation[ADDED]["editions"]] == [EDITION]
+    assert [x["edition"]["id"] for x in model.occupation["hangong"]["editions"]] == ["gd-2022-5", EDITION]
+    assert [x["committee"]["display"]["en"].endswith("(synthetic test name)") for x in model.committee[RENAMED]["editions"]] == [
+        False, True]
+
+
+def test_once_the_successor_is_in_force_it_is_presented_first(with_successor, tmp_path):
+    data = tmp_path / "data"
+    shutil.copytree(with_successor, data)
+    m = load_model(_later(data, "2027-05-01"))
+    assert m.current_edition["id"] == EDITION and m.rules["policy"]["edition"] == EDITION
+    assert [v["edition"]["id"] for v in m.views] == [EDITION, "gd-2022-5"]
+    assert not m.occupation[DROPPED]["rows"] and m.occupation[ADDED]["rows"]
+    assert m.committee[RENAMED]["zh"].startswith("广东省工程系列机电与智能制造专业")
+
+
+def test_a_successor_folder_without_its_rules_fails_the_build(with_successor, tmp_path):
+    data = tmp_path / "data"
+    shutil.copytree(with_successor, data)
+    (data / "editions" / EDITION / "rules.yaml").unlink()
+    with pytest.raises(DataError) as err:
+        load_model(data)
+    assert f"data/editions/{EDITION}/rules.yaml" in str(err.value) and "no such file" in str(err.value)
+
+
+def test_a_successor_table_naming_an_unknown_occupation_fails_with_its_file_and_line(with_successor, tmp_path):
+    data = tmp_path / "data"
+    shutil.copytree(with_successor, data)
+    path = data / "editions" / EDITION / "catalogue.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("- 合成示例职业", "- 不存在的职业"), encoding="utf-8")
+    line = text[:text.index("- 合成示例职业")].count("\n") + 1
+    with pytest.raises(DataError) as err:
+        load_model(data)
+    assert f"editions/{EDITION}/catalogue.yaml:{line}" in str(err.value) and "不存在的职业" in str(err.value)
+
+
+def test_a_successor_committee_record_problem_names_the_successor_file(with_successor, tmp_path):
+    data = tmp_path / "data"
+    shutil.copytree(with_successor, data)
+    path = data / "editions" / EDITION / "committees.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("series: engineering", "series: nonsense"), encoding="utf-8")
+    with pytest.raises(DataError) as err:
+        load_model(data)
+    assert f"editions/{EDITION}/committees.yaml" in str(err.value) and "nonsense" in str(err.value)
+
+
+# --- pages -------------------------------------------------------------------------------------------
+
+def _page(url: str) -> str:
+    """The docs/ path of a published URL: / → zh/index.md, /en/x/y/ → en/x/y.md or en/x/y/index.md."""
+    lang, rest = ("en", url[4:]) if url.startswith("/en/") else ("zh", url[1:])
+    return f"{lang}/{rest}index.md" if rest in ("",) or rest.count("/") == 1 and not rest.startswith(
+        ("occupations/", "committees/", "series/")) else f"{lang}/{rest.rstrip('/')}.md"
+
+
+def test_every_published_path_is_still_produced(docs):
+    published = [p for p in (ROOT / "tests" / "published_paths.txt").read_text(encoding="utf-8").splitlines()
+                 if p.startswith("/")]
+    missing = [p for p in published if not (docs / _page(p)).exists() and not (docs / _page(p).replace(".md", "/index.md")).exists()]
+    assert published and missing == []
+
+
+def test_the_dropped_occupation_keeps_its_page_listed_only_in_its_edition(docs):
+    zh = (docs / "zh" / "occupations" / f"{DROPPED}.md").read_text(encoding="utf-8")
+    en = (docs / "en" / "occupations" / f"{DROPPED}.md").read_text(encoding="utf-8")
+    assert f"仅列于 {OLD}。" in zh and "Listed only in Yue Ren She Gui [2022] No. 5." in en
+    assert "依据 粤人社规〔2022〕5号（2022-04-15 至 2027-04-14）" in zh and NEW not in zh
+    assert "(committees/electromechanical.md)" in zh.replace("../", "")
+
+
+def test_the_added_occupation_has_a_page_with_its_edition_facts(docs):
+    zh = (docs / "zh" / "occupations" / f"{ADDED}.md").read_text(encoding="utf-8")
+    assert f"仅列于 {NEW}。" in zh and "#row-electromechanical-gd-2027-1" in zh
+    assert "广东省工程系列机电与智能制造专业高级职称评审委员会（合成测试名称）" in zh
+
+
+def test_a_page_shows_each_editions_facts_the_one_presented_first_first(docs):
+    zh = (docs / "zh" / "occupations" / "hangong.md").read_text(encoding="utf-8")
+    heads = re.findall(r'class="gt-edition-head" id="edition-([a-z0-9-]+)"', zh)
+    assert heads == ["gd-2022-5", "gd-2027-1"]
+    assert zh.index("{: #committee }") < zh.index("{: #committee-gd-2027-1 }")
+
+
+def test_the_renamed_committee_keeps_its_page_with_a_name_per_edition(docs):
+    en = (docs / "en" / "committees" / f"{RENAMED}.md").read_text(encoding="utf-8")
+    assert "| Name under Yue Ren She Gui [2022] No. 5 | Guangdong Engineering Series Electromechanical Senior" in en
+    assert ("| Name under Example Ren She Gui [2027] No. 1 (synthetic) | Guangdong Engineering Series "
+            "Electromechanical and Smart Manufacturing") in en
+    zh = (docs / "zh" / "committees" / f"{RENAMED}.md").read_text(encoding="utf-8")
+    assert zh.count("](../occupations/hechengshilizhiye.md)") == 1  # only under the successor
+
+
+def test_the_successors_text_lives_at_its_own_policy_page_with_namespaced_clause_ids(docs, model):
+    page = (docs / "zh" / "policy" / EDITION / "index.md").read_text(encoding="utf-8")
+    assert 'id="clause-s2027-3-2-2"' in page and "满2年" in page and NEW in page
+    first = (docs / "zh" / "policy" / "index.md").read_text(encoding="utf-8")
+    assert "s2027" not in first and 'id="clause-3-2-2"' in first
+    assert model.clause_page["s2027.3.2.2"] == f"policy/{EDITION}/index.md"
+
+
+def test_the_successor_is_only_data(model):
+    """Nothing in the generator, templates or site scripts names the synthetic successor."""
+    code = [p for d in ("generator", "overrides") for p in (ROOT / d).rglob("*") if p.suffix in (".py", ".j2", ".js", ".yaml", ".html")]
+    assert code and not [p for p in code if re.search(r"gd-2027|s2027|示例人社规|合成", p.read_text(encoding="utf-8"))]
+    assert not (ROOT / "data" / "editions").exists()
+
+
+def test_the_shipped_site_shows_one_edition_without_edition_heads():
+    shipped = load_model()
+    assert len(shipped.views) == 1
+    paths = {"occupations/hangong.md", f"committees/{RENAMED}.md", "series/engineering.md", "policy/index.md"}
+    assert paths <= {s.path for s in page_specs(shipped)}
+    assert not [s for s in page_specs(shipped) if s.path.startswith("policy/") and s.path != "policy/index.md"]
