@@ -135,6 +135,8 @@ def pocket_rules(doc: dict) -> dict:
     exemption_labels = {x["result_field"] for x in doc["exemptions"]}  # shown by the site's pages, not by a script
     out["messages"] = {k: v for k, v in doc["messages"].items() if k != "kinds"}
     out["messages"]["result"] = {k: v for k, v in doc["messages"]["result"].items() if k not in exemption_labels}
+    if "other_editions" in doc:
+        out["other_editions"] = [pocket_rules(d) for d in doc["other_editions"]]
     return out
 
 

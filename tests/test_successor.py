@@ -6,20 +6,30 @@ It proves: the edition level (its own text with namespaced clause ids, a changed
 renamed committee, an added and a dropped occupation); the model's per-edition tables, presented-first first;
 the pages — every published path still produced, the dropped occupation's page "listed only in
 粤人社规〔2022〕5号", a committee's name per edition, the successor's text at /policy/gd-2027-1/; the build's
-errors for a successor folder that is wrong; the expired banner naming the successor."""
+errors for a successor folder that is wrong; the expired banner naming the successor; and the check — both
+engines pick the rules in force on the profile's date (the changed year count) and the answer names the
+edition it applied."""
 from __future__ import annotations
 
+import json
 import re
 import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
+from eligibility_support import run_js
 from successor_fixture import EDITION, FIXTURE, data_with_successor
 
 from generator import banner, editions
+from generator.eligibility.assets import rules_document
+from generator.eligibility.engine import evaluate
+from generator.eligibility.page_context import widget_data
 from generator.errors import DataError
 from generator.model import load_model
 from generator.pages import page_specs, render_all
+from generator.strings import load_strings
+from generator.templating import PageHelpers
 
 ROOT = Path(__file__).resolve().parent.parent
 OLD = "粤人社规〔2022〕5号"
@@ -226,3 +236,55 @@ def test_the_shipped_site_shows_one_edition_without_edition_heads():
     paths = {"occupations/hangong.md", f"committees/{RENAMED}.md", "series/engineering.md", "policy/index.md"}
     assert paths <= {s.path for s in page_specs(shipped)}
     assert not [s for s in page_specs(shipped) if s.path.startswith("policy/") and s.path != "policy/index.md"]
+
+
+# --- the check: the rules in force on the profile's date ------------------------------------------------
+
+TECHNICIAN = {"skill_level": "technician", "years_since_skill_level": 2, "annual_assessments_passed": True}
+DAYS = ("2022-04-15", "2027-04-14", "2027-04-15", "2030-04-15", "2021-01-01")
+
+
+@pytest.fixture(scope="module")
+def rules(model) -> dict:
+    return rules_document(model)
+
+
+def test_the_rules_document_carries_the_other_edition_only_when_there_is_one(rules):
+    assert rules["policy"]["edition"]["id"] == "gd-2022-5"
+    assert [d["policy"]["edition"]["id"] for d in rules["other_editions"]] == [EDITION]
+    assert rules["other_editions"][0]["policy"]["last_day"] == "2030-04-14"
+    assert "other_editions" not in rules_document(load_model())
+
+
+def test_both_engines_pick_the_rules_in_force_on_the_profiles_date(rules):
+    profiles = [{**TECHNICIAN, "date": day} for day in DAYS]
+    py = [json.loads(json.dumps(evaluate(rules, p, "2026-12-01"))) for p in profiles]
+    js = run_js(profiles, today="2026-12-01", doc=rules)
+    assert py == js
+    assert [r["edition"] for r in py] == ["gd-2022-5", "gd-2022-5", EDITION, EDITION, "gd-2022-5"]
+    # 技师 → 中级 after 3 years under the 2022 rules, after 2 under the successor's
+    assert [r["title"]["highest"] for r in py] == ["assistant", "assistant", "intermediate", "intermediate", "assistant"]
+    assert [r["policy_in_force"] for r in py] == [True, True, True, False, False]
+    met = {r["edition"]: next(p for p in r["pathways"] if p["id"] == "technician-to-intermediate") for r in py}
+    assert met[EDITION]["clause"] == "s2027.3.2.2" and met["gd-2022-5"]["clause"] == "3.2.2"
+
+
+def test_without_a_date_the_check_applies_the_rules_in_force_today(rules):
+    for today, edition in (("2026-12-01", "gd-2022-5"), ("2027-06-01", EDITION)):
+        assert evaluate(rules, TECHNICIAN, today)["edition"] == edition
+        assert run_js([TECHNICIAN], today=today, doc=rules)[0]["edition"] == edition
+
+
+def test_the_answer_names_the_edition_it_applied_and_links_its_text(rules, model):
+    strings = load_strings()
+    labels = {lang: {**widget_data(rules, PageHelpers(lang, "check/index.md", strings, model)),
+                     "links": {"clause": "../policy/#clause-", "reading": "../about/#reading-",
+                               "committee": ["../committees/", "/"]}} for lang in ("zh", "en")}
+    runs = [{"profile": {**TECHNICIAN, "date": "2027-05-01"}, "lang": lang, "today": "2026-12-01"} for lang in ("zh", "en")]
+    done = subprocess.run([shutil.which("node"), str(ROOT / "tests" / "js" / "run_view.js")], capture_output=True, text=True,
+                          input=json.dumps({"rules": rules, "labels": labels, "runs": runs}, ensure_ascii=False), timeout=120)
+    assert done.returncode == 0, done.stderr
+    zh, en = (json.dumps(out["tree"], ensure_ascii=False) for out in json.loads(done.stdout))
+    assert f"依据{NEW}（有效期至 2030-04-14）" in zh and OLD not in zh
+    assert "../policy/gd-2027-1/#clause-s2027-3-2-2" in zh
+    assert f"Under {NEW}, valid until 2030-04-14" in en

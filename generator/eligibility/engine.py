@@ -1,8 +1,9 @@
 """The Python eligibility engine: a profile and the rules document in, a result out (no I/O).
 
 ``validate_profile`` lists every problem with a profile, each naming its field; ``evaluate`` returns the
-result of the engine contract (``contract_version`` of the rules document): whether the policy is in
-force on the date, every pathway with what it misses, the highest title and skill level open (四(三)
+result of the engine contract (``contract_version`` of the rules document) under the rules of the edition in
+force on the profile's ``date`` (``rules_for``; the document carries a later or earlier edition's rules in
+``other_editions``) and names that edition (``edition``): whether the policy is in force on the date, every pathway with what it misses, the highest title and skill level open (四(三)
 most-favourable principle), committees, education equivalence, exemptions and the reminders that apply.
 
 Three states: a condition is true, false or unknown — unknown only when a field it reads is unanswered
@@ -17,6 +18,7 @@ Every year count, level, honour and text comes from the rules document; the Java
 """
 from __future__ import annotations
 
+import re
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
@@ -24,14 +26,36 @@ from .dates import anniversary
 from .dates import apply as apply_dates
 from .validate import field_defaults, rank, validate_profile
 
-__all__ = ["evaluate", "validate_profile", "today_in"]
+__all__ = ["evaluate", "validate_profile", "today_in", "rules_for", "edition_rules"]
 
 UNKNOWN = "unknown"
+ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
 def today_in(timezone: str) -> str:
     """Today's date (YYYY-MM-DD) in the given time zone, e.g. the policy's Asia/Shanghai."""
     return datetime.now(ZoneInfo(timezone)).date().isoformat()
+
+
+def _editions(doc):
+    return [doc] + list(doc.get("other_editions") or [])
+
+
+def rules_for(doc, day: str) -> dict:
+    """The rules of the edition in force on ``day``: the document itself or one of its ``other_editions``
+    (a later one wins an overlap); before every edition the first, after every one the latest begun."""
+    docs = _editions(doc)
+
+    def start(d):
+        return d["policy"]["effective_from"]
+    in_force = [d for d in docs if start(d) <= day <= d["policy"]["last_day"]]
+    begun = [d for d in docs if start(d) <= day]
+    return max(in_force or begun, key=start) if in_force or begun else min(docs, key=start)
+
+
+def edition_rules(doc, edition_id: str) -> dict:
+    """The rules of the edition a result names (``result["edition"]``)."""
+    return next((d for d in _editions(doc) if d["policy"]["edition"]["id"] == edition_id), doc)
 
 
 def _order(doc, kind):
@@ -221,7 +245,8 @@ def _with_defaults(doc, profile, today):
 
 
 def _empty(doc, errors):
-    result = {"contract_version": doc["contract_version"], "date": None, "policy_in_force": None,
+    result = {"contract_version": doc["contract_version"], "edition": doc["policy"]["edition"]["id"],
+              "date": None, "policy_in_force": None,
               "title": {"highest": None, "conditional": None}, "skill": {"highest": None, "conditional": None},
               "pathways": [], "committees": [], "education_equivalent": None, "reminders": [], "errors": errors}
     for x in doc["exemptions"]:
@@ -232,6 +257,8 @@ def _empty(doc, errors):
 def evaluate(doc: dict, profile, today: str | None = None) -> dict:
     """The result for one profile; with any input error, only ``errors`` is filled in."""
     date = today or today_in(doc["policy"]["timezone"])
+    asked = profile.get("date") if isinstance(profile, dict) else None
+    doc = rules_for(doc, asked if isinstance(asked, str) and ISO_DAY.match(asked) else date)
     errors = validate_profile(doc, profile, date)
     if errors:
         return _empty(doc, errors)
@@ -254,6 +281,7 @@ def evaluate(doc: dict, profile, today: str | None = None) -> dict:
     }
     result = {
         "contract_version": doc["contract_version"],
+        "edition": policy["edition"]["id"],
         "date": p["date"],
         "policy_in_force": in_force,
         "title": title,

@@ -61,14 +61,20 @@ def similar_honours(doc: dict, glossary: list) -> list[list[dict]]:
 def widget_data(doc: dict, h) -> dict:
     """The page's part of what check.js reads (the rules come from rules-data.js): the view's labels in the
     page's language (``s``: the check_v_* strings without their prefix), the printed label of every clause
-    the rules cite, and the display name (the model's) of each committee the rules document has no name for
-    (those 三(四)1 names only by field), and the one "not listed / no occupation" text (generator/not_listed.py,
-    data/not-listed.yaml) the answer shows when no occupation is chosen."""
+    the rules cite (and, for a later edition's clauses, the edition whose policy page prints them), the display
+    name (the model's) of each committee the rules document has no name for (those 三(四)1 names only by field),
+    and the one "not listed / no occupation" text (generator/not_listed.py, data/not-listed.yaml) the answer
+    shows when no occupation is chosen."""
     strings = {key[len("check_v_"):]: h.t(key) for key in sorted(h.strings) if key.startswith(WIDGET_STRING_PREFIXES)}
     committees = {c["id"]: c["display"][h.lang] for c in h.model.committees
                   if not (doc["committees"].get(c["id"]) or {}).get(h.lang)}
-    return {"lang": h.lang, "s": strings, "clauses": {cid: h.clause_label(cid) for cid in clause_ids(doc)},
-            "committees": committees, "not_listed": not_listed.view(h.model, h.lang)}
+    out = {"lang": h.lang, "s": strings, "clauses": {cid: h.clause_label(cid) for cid in clause_ids(doc)},
+           "committees": committees, "not_listed": not_listed.view(h.model, h.lang)}
+    pages = {cid: page.split("/")[1] for cid in out["clauses"]  # a later edition's clause: /policy/<edition>/
+             if (page := h.model.clause_page.get(cid, "policy/index.md")) != "policy/index.md"}
+    if pages:
+        out["clause_pages"] = pages
+    return out
 
 
 def widget_json(doc: dict, h) -> str:

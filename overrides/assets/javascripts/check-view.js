@@ -11,6 +11,7 @@
  * Every rule, level and text comes from the rules document; the chrome words from `labels`:
  *   labels.s         the check_v_* strings of templates/strings/check.yaml in `lang` (prefix removed)
  *   labels.clauses   clause id → printed label in `lang`
+ *   labels.clause_pages  clause id → edition id, for a later edition's clauses (text at /policy/<edition>/)
  *   labels.committees  committee id → display name, for those the rules document names only by field
  *   labels.links     {clause, reading, names, committee: [prefix, suffix]} (a null link gives plain text)
  *   labels.address   the page address for the printed answer (or null)
@@ -73,6 +74,8 @@
   Words.prototype.clause = function (id) {
     var label = has(this.labels.clauses, id) ? this.labels.clauses[id] : id;
     var base = this.labels.links && this.labels.links.clause;
+    var page = this.labels.clause_pages && this.labels.clause_pages[id];  // a later edition's text
+    if (base && page) base = base.replace('/policy/', '/policy/' + page + '/');
     return node('link', label, null, base ? base + id.split('.').join('-') : null);
   };
 
@@ -383,6 +386,7 @@
   }
 
   function view(doc, result, profile, lang, labels) {
+    if (G.editionRules) doc = G.editionRules(doc, result.edition);  // the rules the result applied
     var w = new Words(doc, lang, labels, result.committees);
     if (result.errors.length) {
       return node('errors', w.s.fix, [node('list', null, result.errors.map(function (e) {

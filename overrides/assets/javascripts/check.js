@@ -53,7 +53,8 @@
       if (p.link) p.link.href = mdUrl(p.link.href);
     });
     var labels = {
-      s: page.s, clauses: page.clauses, committees: page.committees, not_listed: notListed,
+      s: page.s, clauses: page.clauses, clause_pages: page.clause_pages, committees: page.committees,
+      not_listed: notListed,
       links: { clause: pageUrl('policy') + '#clause-', reading: pageUrl('about') + '#reading-',
         names: pageUrl('about') + '#title-names-',
         committee: [base + '/committees/', dirUrls ? '/' : '.html'] }

@@ -12,7 +12,9 @@
  * `unanswered` (fields) and `unknown` (conditions). Each alternative reading is evaluated alone and listed
  * in the pathway's `readings` when its met differs from the default's.
  *
- * In a page: Guantong.evaluate(rules, profile[, today]) and Guantong.validateProfile(rules, profile).
+ * In a page: Guantong.evaluate(rules, profile[, today]) and Guantong.validateProfile(rules, profile). The
+ * result is under the rules of the edition in force on the profile's date (rulesFor: the document or one of
+ * its other_editions) and names it (result.edition; Guantong.editionRules(rules, id) gives its rules).
  * Under Node: require('./eligibility.js').evaluate / .validateProfile (it loads the other two).
  */
 (function (root) {
@@ -30,6 +32,23 @@
     var at = {};
     parts.forEach(function (part) { at[part.type] = part.value; });
     return at.year + '-' + at.month + '-' + at.day;
+  }
+
+  /* The rules of the edition in force on `day`: the document or one of its other_editions (the later wins
+     an overlap); before every edition the first, after every one the latest begun. */
+  function editions(doc) { return [doc].concat(doc.other_editions || []); }
+  function rulesFor(doc, day) {
+    var pick = null, first = null;
+    editions(doc).forEach(function (d) {
+      var from = d.policy.effective_from;
+      var rank = from > day ? 0 : (day <= d.policy.last_day ? 2 : 1);
+      if (!first || from < first.policy.effective_from) first = d;
+      if (rank && (!pick || rank > pick.rank || (rank === pick.rank && from > pick.d.policy.effective_from))) pick = { d: d, rank: rank };
+    });
+    return pick ? pick.d : first;
+  }
+  function editionRules(doc, id) {
+    return editions(doc).filter(function (d) { return d.policy.edition.id === id; })[0] || doc;
   }
 
   function order(doc, kind) {
@@ -217,7 +236,7 @@
   }
 
   function empty(doc, errors) {
-    var result = { contract_version: doc.contract_version, date: null, policy_in_force: null,
+    var result = { contract_version: doc.contract_version, edition: doc.policy.edition.id, date: null, policy_in_force: null,
       title: { highest: null, conditional: null }, skill: { highest: null, conditional: null },
       pathways: [], committees: [], education_equivalent: null, reminders: [], errors: errors };
     doc.exemptions.forEach(function (x) { result[x.result_field] = null; });
@@ -226,6 +245,8 @@
 
   function evaluate(doc, profile, today) {
     var date = today || todayIn(doc.policy.timezone);
+    var asked = profile && typeof profile === 'object' ? profile.date : null;
+    doc = rulesFor(doc, typeof asked === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(asked) ? asked : date);
     var errors = G.validateProfile(doc, profile, date);
     if (errors.length) return empty(doc, errors);
     var p = withDefaults(doc, profile, date);
@@ -250,6 +271,7 @@
     };
     var result = {
       contract_version: doc.contract_version,
+      edition: policy.edition.id,
       date: p.date,
       policy_in_force: inForce,
       title: title,
@@ -280,5 +302,7 @@
 
   G.evaluate = evaluate;
   G.todayIn = todayIn;
+  G.rulesFor = rulesFor;
+  G.editionRules = editionRules;
   if (typeof module === 'object' && module && module.exports) module.exports = G;
 }(typeof globalThis !== 'undefined' ? globalThis : this));
