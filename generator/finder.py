@@ -184,8 +184,13 @@ def documents(model: Model) -> list[dict]:
             o = e["occupation"]
             if not o["listed"]:
                 doc["listed"] = False
+            listing = o.get("editions") or []
+            if listing and len(listing) < len(model.views):  # not in every edition: say which lists it
+                doc["only"] = {"zh": "、".join(x["edition"]["number"] for x in listing),
+                               "en": "; ".join(x["edition"]["number_en"] for x in listing)}
+            rows = o["rows"] or (listing[0]["occupation"]["rows"] if listing else [])  # the edition that lists it
             doc.update({"slug": o["slug"],
-                        "committees": list(dict.fromkeys(c["id"] for row in o["rows"] for c in row["committee_objs"]))})
+                        "committees": list(dict.fromkeys(c["id"] for row in rows for c in row["committee_objs"]))})
             if o.get("dadian"):
                 doc["code"] = o["dadian"]["code"]
                 if o["dadian"].get("dadian_name"):

@@ -126,8 +126,10 @@ def pocket_rules(doc: dict) -> dict:
     out = {k: v for k, v in doc.items() if k not in PROSE_SECTIONS}
     for key in ("pathways", "exemptions"):
         out[key] = [{k: v for k, v in x.items() if k not in PROSE_KEYS} for x in doc[key]]
-    for key in ("policy", "education_equivalence"):
-        out[key] = {k: v for k, v in doc[key].items() if k not in PROSE_KEYS}
+    out["education_equivalence"] = {k: v for k, v in doc["education_equivalence"].items() if k not in PROSE_KEYS}
+    policy = doc["policy"]  # what the engine and the view read of it (the rest restates the edition)
+    out["policy"] = {"edition": {k: policy["edition"][k] for k in ("id", "number", "number_en", "valid_to")},
+                     **{k: policy[k] for k in ("effective_from", "last_day", "timezone")}, "clauses": policy["clauses"][:1]}
     out["committee_guide"] = [{k: v for k, v in g.items() if k != "clause_labels"} for g in doc["committee_guide"]]
     out["committees"] = {cid: {k: v for k, v in c.items() if k != "field" and v is not None}
                          for cid, c in doc["committees"].items()}

@@ -21,7 +21,7 @@ import pytest
 from eligibility_support import run_js
 from successor_fixture import EDITION, FIXTURE, data_with_successor
 
-from generator import banner, editions
+from generator import banner, editions, finder
 from generator.eligibility.assets import rules_document
 from generator.eligibility.engine import evaluate
 from generator.eligibility.page_context import widget_data
@@ -288,3 +288,28 @@ def test_the_answer_names_the_edition_it_applied_and_links_its_text(rules, model
     assert f"依据{NEW}（有效期至 2030-04-14）" in zh and OLD not in zh
     assert "../policy/gd-2027-1/#clause-s2027-3-2-2" in zh
     assert f"Under {NEW}, valid until 2030-04-14" in en
+
+
+# --- the finder: the edition presented first, and the other offered ---------------------------------------
+
+def test_the_finder_offers_an_occupation_of_the_other_edition_saying_which_lists_it(model):
+    docs = {d.get("slug"): d for d in finder.documents(model)}
+    assert docs[ADDED]["only"] == {"zh": NEW, "en": "Example Ren She Gui [2027] No. 1 (synthetic)"}
+    assert docs[ADDED]["committees"] == [RENAMED]  # from the edition that lists it
+    assert docs[DROPPED]["only"]["zh"] == OLD and "only" not in docs["hangong"]
+    shipped = finder.documents(load_model())
+    assert not [d for d in shipped if "only" in d]
+
+
+def test_the_finder_search_finds_the_other_editions_occupation(model, tmp_path):
+    scripts = []
+    for name, text in sorted(finder.files(model, "zh").items()):
+        path = tmp_path / Path(name).name
+        path.write_text(text, encoding="utf-8")
+        scripts.append(path)
+    lunr = next(p for p in scripts if p.name == "lunr.js")
+    data = [str(p) for p in scripts if p is not lunr]
+    done = subprocess.run([shutil.which("node"), str(ROOT / "tests" / "js" / "run_finder.js"), str(lunr), *data],
+                          input=json.dumps(["合成示例职业", "hechengshili"]), capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert [out["items"][0].get("slug") for out in json.loads(done.stdout)] == [ADDED, ADDED]

@@ -3,7 +3,8 @@
 ``validate_profile`` lists every problem with a profile, each naming its field; ``evaluate`` returns the
 result of the engine contract (``contract_version`` of the rules document) under the rules of the edition in
 force on the profile's ``date`` (``rules_for``; the document carries a later or earlier edition's rules in
-``other_editions``) and names that edition (``edition``): whether the policy is in force on the date, every pathway with what it misses, the highest title and skill level open (四(三)
+``other_editions``) and names that edition (``edition``): whether the policy is in force on the date,
+every pathway with what it misses, the highest title and skill level open (四(三)
 most-favourable principle), committees, education equivalence, exemptions and the reminders that apply.
 
 Three states: a condition is true, false or unknown — unknown only when a field it reads is unanswered
@@ -18,18 +19,17 @@ Every year count, level, honour and text comes from the rules document; the Java
 """
 from __future__ import annotations
 
-import re
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from .dates import anniversary
 from .dates import apply as apply_dates
+from .validate import _date_ok as date_ok
 from .validate import field_defaults, rank, validate_profile
 
-__all__ = ["evaluate", "validate_profile", "today_in", "rules_for", "edition_rules"]
+__all__ = ["evaluate", "validate_profile", "today_in", "rules_for"]
 
 UNKNOWN = "unknown"
-ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
 def today_in(timezone: str) -> str:
@@ -50,12 +50,9 @@ def rules_for(doc, day: str) -> dict:
         return d["policy"]["effective_from"]
     in_force = [d for d in docs if start(d) <= day <= d["policy"]["last_day"]]
     begun = [d for d in docs if start(d) <= day]
-    return max(in_force or begun, key=start) if in_force or begun else min(docs, key=start)
-
-
-def edition_rules(doc, edition_id: str) -> dict:
-    """The rules of the edition a result names (``result["edition"]``)."""
-    return next((d for d in _editions(doc) if d["policy"]["edition"]["id"] == edition_id), doc)
+    if in_force or begun:
+        return max(in_force or begun, key=start)
+    return min(docs, key=start)
 
 
 def _order(doc, kind):
@@ -258,7 +255,7 @@ def evaluate(doc: dict, profile, today: str | None = None) -> dict:
     """The result for one profile; with any input error, only ``errors`` is filled in."""
     date = today or today_in(doc["policy"]["timezone"])
     asked = profile.get("date") if isinstance(profile, dict) else None
-    doc = rules_for(doc, asked if isinstance(asked, str) and ISO_DAY.match(asked) else date)
+    doc = rules_for(doc, asked if date_ok(asked) else date)
     errors = validate_profile(doc, profile, date)
     if errors:
         return _empty(doc, errors)

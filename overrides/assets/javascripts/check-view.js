@@ -386,7 +386,7 @@
   }
 
   function view(doc, result, profile, lang, labels) {
-    if (G.editionRules) doc = G.editionRules(doc, result.edition);  // the rules the result applied
+    if (result.date) doc = G.rulesFor(doc, result.date);  // the rules of the edition the result applied
     var w = new Words(doc, lang, labels, result.committees);
     if (result.errors.length) {
       return node('errors', w.s.fix, [node('list', null, result.errors.map(function (e) {

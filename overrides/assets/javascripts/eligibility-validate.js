@@ -231,6 +231,7 @@
   }
 
   G.validateProfile = validateProfile;
+  G.dateOk = dateOk;
   G.fill = fill;
   G.rank = rank;
   G.has = has;

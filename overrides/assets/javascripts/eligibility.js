@@ -13,8 +13,8 @@
  * in the pathway's `readings` when its met differs from the default's.
  *
  * In a page: Guantong.evaluate(rules, profile[, today]) and Guantong.validateProfile(rules, profile). The
- * result is under the rules of the edition in force on the profile's date (rulesFor: the document or one of
- * its other_editions) and names it (result.edition; Guantong.editionRules(rules, id) gives its rules).
+ * result is under the rules of the edition in force on the profile's date (Guantong.rulesFor(rules, date): the
+ * document or one of its other_editions) and names it (result.edition).
  * Under Node: require('./eligibility.js').evaluate / .validateProfile (it loads the other two).
  */
 (function (root) {
@@ -35,20 +35,16 @@
   }
 
   /* The rules of the edition in force on `day`: the document or one of its other_editions (the later wins
-     an overlap); before every edition the first, after every one the latest begun. */
-  function editions(doc) { return [doc].concat(doc.other_editions || []); }
+     an overlap); else the latest begun; before every edition the first (engine.py rules_for). */
   function rulesFor(doc, day) {
-    var pick = null, first = null;
-    editions(doc).forEach(function (d) {
-      var from = d.policy.effective_from;
-      var rank = from > day ? 0 : (day <= d.policy.last_day ? 2 : 1);
-      if (!first || from < first.policy.effective_from) first = d;
-      if (rank && (!pick || rank > pick.rank || (rank === pick.rank && from > pick.d.policy.effective_from))) pick = { d: d, rank: rank };
-    });
-    return pick ? pick.d : first;
-  }
-  function editionRules(doc, id) {
-    return editions(doc).filter(function (d) { return d.policy.edition.id === id; })[0] || doc;
+    var all = [doc].concat(doc.other_editions || []);
+    function pick(test, later) {
+      return all.filter(test).reduce(function (a, d) {
+        return a && (a.policy.effective_from > d.policy.effective_from) === later ? a : d;
+      }, null);
+    }
+    return pick(function (d) { return d.policy.effective_from <= day && day <= d.policy.last_day; }, true)
+      || pick(function (d) { return d.policy.effective_from <= day; }, true) || pick(Boolean, false);
   }
 
   function order(doc, kind) {
@@ -245,8 +241,7 @@
 
   function evaluate(doc, profile, today) {
     var date = today || todayIn(doc.policy.timezone);
-    var asked = profile && typeof profile === 'object' ? profile.date : null;
-    doc = rulesFor(doc, typeof asked === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(asked) ? asked : date);
+    doc = rulesFor(doc, profile && G.dateOk(profile.date) ? profile.date : date);
     var errors = G.validateProfile(doc, profile, date);
     if (errors.length) return empty(doc, errors);
     var p = withDefaults(doc, profile, date);
@@ -303,6 +298,5 @@
   G.evaluate = evaluate;
   G.todayIn = todayIn;
   G.rulesFor = rulesFor;
-  G.editionRules = editionRules;
   if (typeof module === 'object' && module && module.exports) module.exports = G;
 }(typeof globalThis !== 'undefined' ? globalThis : this));

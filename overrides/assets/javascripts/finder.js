@@ -152,6 +152,7 @@ function drawItem(li, it, query) {
   if (it.kind === "programme") {
     note(li, fillNodes(labels.programme, {programme: tr({zh: v.zh, en: v.en}), source: tr(data.sources[v.source])}));
   }
+  if (d.only) note(li, document.createTextNode(fill(labels.only_in, {numbers: tr(d.only)})));  // another edition's
   li.appendChild(nameNode(d));
   if (d.code && (it.kind === "code" || /\d-\d/.test(query))) {
     var code = labels.code + " " + d.code + (d.dadian_name ? " · " + fill(labels.dadian_name, {name: d.dadian_name}) : "");
