@@ -2,7 +2,7 @@
 makes a plain ``mkdocs build`` (after ``python -m generator generate``) give the same files as ``make site``.
 
 - ``on_config``: every page's footer facts and expiry banner from the model (``extra.guantong.footer``,
-  ``extra.guantong.banner``); the English build's ``site_url`` is the Chinese one + ``en/``; ``SOURCE_DATE_EPOCH`` from the
+  ``extra.guantong.banner``) and the site description (its number and province from the edition); the English build's ``site_url`` is the Chinese one + ``en/``; ``SOURCE_DATE_EPOCH`` from the
   data version (unless already set), so page dates and ``sitemap.xml.gz`` are byte-stable;
 - ``on_post_build``: the offline build gets the iframe-worker shim (D6) beside its pages; the online builds
   get the changelog's Atom feed, and the Chinese one serves the current offline forms under ``downloads/``
@@ -50,6 +50,7 @@ def on_config(config, **kwargs):
     guantong["footer"] = footer(model, guantong["lang"], online=not _offline(config))
     guantong["banner"] = banner_html(model, guantong["lang"])
     guantong["data_version"] = model.meta["data_version"]
+    config.site_description = model.site_description[guantong["lang"]]
     prefix = guantong["counterpart"]["prefix"] if guantong["lang"] != "zh" else ""
     if config.site_url and prefix == "../":  # the English site lives under the Chinese one
         lang_dir = f"{guantong['lang']}/"

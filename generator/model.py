@@ -61,6 +61,13 @@ class Model:
         return editions.current(self.editions, self.meta["data_version"])
 
     @property
+    def site_description(self) -> dict:
+        """meta.yaml's site description per language, its {jurisdiction} and {number} from the current edition."""
+        e = self.current_edition
+        return {lang: text.format(jurisdiction=e["jurisdiction"][lang], number=e["number" if lang == "zh" else "number_en"])
+                for lang, text in self.meta["site_description"].items()}
+
+    @property
     def entry_count(self) -> int:
         return sum(len(r["occupations"]) for r in self.rows)
 

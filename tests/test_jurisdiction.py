@@ -1,8 +1,10 @@
 """Jurisdiction-ready: the province is data (data/editions.yaml `jurisdiction`), never code.
 
-Fails when Python string literals (docstrings aside), JavaScript (comments aside) or templates (Jinja
-comments aside) name 广东 or 粤 — a second province's edition must not need a code change. Data files,
-the policy text and the words in templates/strings/*.yaml (a deployment's copy, like data) are allowed.
+Fails when Python string literals (docstrings aside), JavaScript (comments aside), templates (Jinja
+comments aside) or the MkDocs configs name 广东 or 粤 — a second province's edition must not need a code
+change (the site description takes its province and number from the edition: meta.yaml placeholders, filled
+by the model and set by the MkDocs hook). Data files, the policy text and the words in
+templates/strings/*.yaml (a deployment's copy, like data) are allowed.
 """
 from __future__ import annotations
 
@@ -45,6 +47,7 @@ def _hits() -> list[str]:
     for p in sorted(templates):
         if PROVINCE.search(_template_code(p.read_text(encoding="utf-8"))):
             out.append(str(p.relative_to(ROOT)))
+    out += [p.name for p in sorted(ROOT.glob("mkdocs*.yml")) if PROVINCE.search(p.read_text(encoding="utf-8"))]
     return out
 
 
@@ -60,3 +63,9 @@ def test_the_scanner_sees_literals_but_not_docstrings_or_comments():
 
 def test_the_edition_names_its_jurisdiction(model):
     assert model.current_edition["jurisdiction"] == {"id": "guangdong", "zh": "广东省", "en": "Guangdong Province"}
+
+
+def test_the_site_description_takes_its_number_and_province_from_the_edition(model):
+    assert model.site_description["zh"].startswith("广东省高技能人才") and "（粤人社规〔2022〕5号）" in model.site_description["zh"]
+    assert "Guangdong Province (Yue Ren She Gui [2022] No. 5)" in model.site_description["en"]
+    assert "{" not in model.site_description["zh"] + model.site_description["en"]
