@@ -259,11 +259,20 @@ def test_pocket_check_answers_first_from_an_occupation(file_phone, pocket_file, 
     file_phone.check("#pk-f-annual_assessments_passed-1")
     answer = file_phone.locator(f"#pk-result .pk-{lang}")
     headline = answer.locator(".gt-v-headline").first.inner_text()
-    assert level in headline
+    names = doc["title_names"][doc["committees"]["electromechanical"]["names"][0]]["levels"][expected["title"]["highest"]]
+    assert level in headline and names[0][lang] in headline, "the level with its everyday title name"
     committee = doc["committees"][doc["occupations"]["hangong"]["committees"][0]][lang]
     assert committee in answer.inner_text()
     box = answer.locator(".gt-v-headline").first.bounding_box()
     assert box["y"] < file_phone.locator("#pk-check").bounding_box()["y"], "the answer comes before the form"
+
+
+def test_pocket_check_without_an_occupation_shows_the_finders_not_listed_text(file_phone, pocket_file, model):
+    pocket(file_phone, pocket_file, "zh", "check")
+    file_phone.select_option("#pk-f-skill_level", "senior-worker")
+    file_phone.fill("#pk-f-years_since_skill_level", "3")
+    file_phone.check("#pk-f-annual_assessments_passed-1")
+    assert model.not_listed["title"]["zh"] in file_phone.locator("#pk-result .pk-zh .gt-v-not-listed").inner_text()
 
 
 def test_pocket_check_names_the_field_of_a_bad_number(file_phone, pocket_file, model):
