@@ -279,6 +279,7 @@
     form.addEventListener('submit', function (event) { event.preventDefault(); });
     document.getElementById('gt-check-needs-js').hidden = true;
     update();
+    document.documentElement.classList.add('gt-check-drawn');  /* check.css: the form shows once the answer is drawn */
     if (window.location.search.length > 1 && !window.location.hash) answerBox.scrollIntoView({ block: 'start' });
   }
 
