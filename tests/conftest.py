@@ -56,6 +56,13 @@ def model():
     return load_model()
 
 
+@pytest.fixture(scope="session")
+def strings():
+    """Every label of templates/strings/*.yaml (read once per run; read-only)."""
+    from generator.templating import load_strings
+    return load_strings()
+
+
 # --- the online site ----------------------------------------------------------------------------------
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):

@@ -21,11 +21,6 @@ from generator.templating import load_strings
 SOURCE_ROWS = table_rows()
 
 
-@pytest.fixture(scope="module")
-def strings():
-    return load_strings()
-
-
 def read_csv(data: bytes) -> tuple[list[str], list[dict]]:
     assert data.startswith(b"\xef\xbb\xbf"), "no BOM: Excel would garble the Chinese"
     rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig"))))

@@ -39,16 +39,12 @@ def shown(answer: dict) -> tuple:
 
 
 @pytest.fixture(scope="module")
-def answers(model, tmp_path_factory):
+def answers(site_dir):
+    """Every query of the table through the finder scripts of the built site (what the pages load)."""
     out = {}
-    tmp = tmp_path_factory.mktemp("finder")
-    lunr_js = tmp / "lunr.js"
-    lunr_js.write_text(finder.LUNR_JS.read_text(encoding="utf-8"), encoding="utf-8")
     for lang in LANGS:
-        scripts = []
-        for name in (finder.INDEX_JS, finder.LANG_JS):
-            scripts.append(tmp / f"{lang}-{Path(name).name}")
-            scripts[-1].write_text(finder.files(model, lang)[name], encoding="utf-8")
+        root = site_dir / ("en" if lang == "en" else "")
+        lunr_js, *scripts = (root / name for name in ("assets/javascripts/lunr.js", finder.INDEX_JS, finder.LANG_JS))
         queries = [r["query"] for r in TABLE if r["lang"] == lang]
         done = subprocess.run(["node", str(RUNNER), str(lunr_js), *map(str, scripts)], input=json.dumps(queries),
                               capture_output=True, text=True, check=True)

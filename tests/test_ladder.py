@@ -21,11 +21,6 @@ SVG_NS = "{http://www.w3.org/2000/svg}"
 
 
 
-@pytest.fixture(scope="module")
-def strings():
-    return load_strings()
-
-
 def helpers(model, strings, lang):
     return PageHelpers(lang, "ladder/index.md", strings, model)
 
