@@ -96,9 +96,9 @@ def test_each_pathway_group_has_its_own_dash_pattern_for_black_and_white_print(m
     assert len(set(patterns)) == len(patterns) == len(model.rules["pathway_groups"])
 
 
-@pytest.mark.parametrize("lang", LANGS)
-def test_the_same_data_renders_the_same_bytes(model, strings, lang):
-    assert ladder_svg(model, lang, strings) == ladder_svg(load_model(), lang, load_strings())
+def test_the_same_data_renders_the_same_bytes(model, strings):
+    again, again_strings = load_model(), load_strings()  # read anew: nothing depends on the first read's order
+    assert all(ladder_svg(model, lang, strings) == ladder_svg(again, lang, again_strings) for lang in LANGS)
 
 
 def test_a_changed_year_count_and_a_new_pathway_show_up_without_code_changes(model, strings):
