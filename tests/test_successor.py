@@ -86,14 +86,24 @@ def test_its_own_text_states_its_window(model):
     assert all(model.clause[c]["zh"] in source for c in ("s2027.notice.1", "s2027.3.2.2"))
 
 
-def test_a_successor_whose_text_disagrees_fails_the_build(with_successor, tmp_path):
+def _build_error(source: Path, tmp_path: Path, name: str, old: str, new: str | None) -> str:
+    """The build's error for a copy of ``source`` with ``old`` replaced by ``new`` in the file ``name``
+    (the file removed when ``new`` is None)."""
     data = tmp_path / "data"
-    shutil.copytree(with_successor, data)
-    path = data / "editions.yaml"
-    path.write_text(path.read_text(encoding="utf-8").replace("validity_years: 3", "validity_years: 4"), encoding="utf-8")
+    shutil.copytree(source, data)
+    path = data / name
+    if new is None:
+        path.unlink()
+    else:
+        path.write_text(path.read_text(encoding="utf-8").replace(old, new), encoding="utf-8")
     with pytest.raises(DataError) as err:
         load_model(data)
-    assert "editions.yaml" in str(err.value) and "valid_to" in str(err.value)
+    return str(err.value)
+
+
+def test_a_successor_whose_text_disagrees_fails_the_build(with_successor, tmp_path):
+    error = _build_error(with_successor, tmp_path, "editions.yaml", "validity_years: 3", "validity_years: 4")
+    assert "editions.yaml" in error and "valid_to" in error
 
 
 def test_the_expired_banner_names_the_recorded_successor(model):
@@ -139,34 +149,21 @@ def test_once_the_successor_is_in_force_it_is_presented_first(with_successor, tm
 
 
 def test_a_successor_folder_without_its_rules_fails_the_build(with_successor, tmp_path):
-    data = tmp_path / "data"
-    shutil.copytree(with_successor, data)
-    (data / "editions" / EDITION / "rules.yaml").unlink()
-    with pytest.raises(DataError) as err:
-        load_model(data)
-    assert f"data/editions/{EDITION}/rules.yaml" in str(err.value) and "no such file" in str(err.value)
+    error = _build_error(with_successor, tmp_path, f"editions/{EDITION}/rules.yaml", "", None)
+    assert f"data/editions/{EDITION}/rules.yaml" in error and "no such file" in error
 
 
 def test_a_successor_table_naming_an_unknown_occupation_fails_with_its_file_and_line(with_successor, tmp_path):
-    data = tmp_path / "data"
-    shutil.copytree(with_successor, data)
-    path = data / "editions" / EDITION / "catalogue.yaml"
-    text = path.read_text(encoding="utf-8")
-    path.write_text(text.replace("- 合成示例职业", "- 不存在的职业"), encoding="utf-8")
+    text = (with_successor / "editions" / EDITION / "catalogue.yaml").read_text(encoding="utf-8")
     line = text[:text.index("- 合成示例职业")].count("\n") + 1
-    with pytest.raises(DataError) as err:
-        load_model(data)
-    assert f"editions/{EDITION}/catalogue.yaml:{line}" in str(err.value) and "不存在的职业" in str(err.value)
+    error = _build_error(with_successor, tmp_path, f"editions/{EDITION}/catalogue.yaml", "- 合成示例职业", "- 不存在的职业")
+    assert f"editions/{EDITION}/catalogue.yaml:{line}" in error and "不存在的职业" in error
 
 
 def test_a_successor_committee_record_problem_names_the_successor_file(with_successor, tmp_path):
-    data = tmp_path / "data"
-    shutil.copytree(with_successor, data)
-    path = data / "editions" / EDITION / "committees.yaml"
-    path.write_text(path.read_text(encoding="utf-8").replace("series: engineering", "series: nonsense"), encoding="utf-8")
-    with pytest.raises(DataError) as err:
-        load_model(data)
-    assert f"editions/{EDITION}/committees.yaml" in str(err.value) and "nonsense" in str(err.value)
+    error = _build_error(with_successor, tmp_path, f"editions/{EDITION}/committees.yaml", "series: engineering",
+                         "series: nonsense")
+    assert f"editions/{EDITION}/committees.yaml" in error and "nonsense" in error
 
 
 # --- pages -------------------------------------------------------------------------------------------
