@@ -43,14 +43,15 @@ def with_successor(tmp_path_factory) -> Path:
 
 
 @pytest.fixture(scope="module")
-def model(with_successor):
+def two_editions(with_successor):
+    """The model of the data copy with the successor (not conftest's shipped ``model``)."""
     return load_model(with_successor)
 
 
 @pytest.fixture(scope="module")
-def docs(model, tmp_path_factory) -> Path:
+def docs(two_editions, tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("successor-docs")
-    render_all(model, out)
+    render_all(two_editions, out)
     return out
 
 
@@ -70,20 +71,20 @@ def _later(data: Path, day: str) -> Path:
 
 # --- the edition level -------------------------------------------------------------------------------
 
-def test_the_successor_builds_as_data(model):
-    old, new = (next(e for e in model.editions if e["id"] == i) for i in ("gd-2022-5", EDITION))
-    assert editions.successor(model.editions, old) is new and new["supersedes"] == "gd-2022-5"
-    assert editions.in_force_on(model.editions, "2027-04-14") is old
-    assert editions.in_force_on(model.editions, "2027-04-15") is new
-    assert [e["id"] for e in editions.by_date(model.editions, "2027-05-01")] == [EDITION, "gd-2022-5"]
-    assert model.current_edition is old  # the data version (2026-12-01) falls in the first edition
+def test_the_successor_builds_as_data(two_editions):
+    old, new = (next(e for e in two_editions.editions if e["id"] == i) for i in ("gd-2022-5", EDITION))
+    assert editions.successor(two_editions.editions, old) is new and new["supersedes"] == "gd-2022-5"
+    assert editions.in_force_on(two_editions.editions, "2027-04-14") is old
+    assert editions.in_force_on(two_editions.editions, "2027-04-15") is new
+    assert [e["id"] for e in editions.by_date(two_editions.editions, "2027-05-01")] == [EDITION, "gd-2022-5"]
+    assert two_editions.current_edition is old  # the data version (2026-12-01) falls in the first edition
 
 
-def test_its_own_text_states_its_window(model):
-    text = model.clause["s2027.notice.1"]["zh"]
+def test_its_own_text_states_its_window(two_editions):
+    text = two_editions.clause["s2027.notice.1"]["zh"]
     assert "2027年4月15日" in text and "有效期3年" in text
     source = (FIXTURE / "source.txt").read_text(encoding="utf-8")
-    assert all(model.clause[c]["zh"] in source for c in ("s2027.notice.1", "s2027.3.2.2"))
+    assert all(two_editions.clause[c]["zh"] in source for c in ("s2027.notice.1", "s2027.3.2.2"))
 
 
 def _build_error(source: Path, tmp_path: Path, name: str, old: str, new: str | None) -> str:
@@ -106,8 +107,8 @@ def test_a_successor_whose_text_disagrees_fails_the_build(with_successor, tmp_pa
     assert "editions.yaml" in error and "valid_to" in error
 
 
-def test_the_expired_banner_names_the_recorded_successor(model):
-    ctx = banner.context(model, ["zh", "en"])
+def test_the_expired_banner_names_the_recorded_successor(two_editions):
+    ctx = banner.context(two_editions, ["zh", "en"])
     zh, en = ctx["variants"]
     assert f"后续文件 {NEW} 自 2027-04-15 起施行" in zh["expired"]
     assert f"its successor {NEW} is in force from 2027-04-15" in en["expired"]
@@ -116,9 +117,9 @@ def test_the_expired_banner_names_the_recorded_successor(model):
 
 # --- tables per edition ------------------------------------------------------------------------------
 
-def test_each_edition_has_its_own_catalogue_committees_and_rules(model):
-    old, new = (v["model"] for v in model.views)
-    assert [v["edition"]["id"] for v in model.views] == ["gd-2022-5", EDITION] and old is model
+def test_each_edition_has_its_own_catalogue_committees_and_rules(two_editions):
+    old, new = (v["model"] for v in two_editions.views)
+    assert [v["edition"]["id"] for v in two_editions.views] == ["gd-2022-5", EDITION] and old is two_editions
     assert old.occupation[DROPPED]["rows"] and not new.occupation[DROPPED]["rows"]
     assert not old.occupation[ADDED]["rows"] and new.occupation[ADDED]["rows"]
     assert old.committee[RENAMED]["zh"] == "广东省工程系列机电专业高级职称评审委员会"
@@ -130,11 +131,11 @@ def test_each_edition_has_its_own_catalogue_committees_and_rules(model):
     assert old.rules["policy"]["edition"] == "gd-2022-5" and new.rules["policy"]["edition"] == EDITION
 
 
-def test_a_thing_lists_the_editions_that_list_it_presented_first_first(model):
-    assert [x["edition"]["id"] for x in model.occupation[DROPPED]["editions"]] == ["gd-2022-5"]
-    assert [x["edition"]["id"] for x in model.occupation[ADDED]["editions"]] == [EDITION]
-    assert [x["edition"]["id"] for x in model.occupation["hangong"]["editions"]] == ["gd-2022-5", EDITION]
-    assert [x["committee"]["display"]["en"].endswith("(synthetic test name)") for x in model.committee[RENAMED]["editions"]] == [
+def test_a_thing_lists_the_editions_that_list_it_presented_first_first(two_editions):
+    assert [x["edition"]["id"] for x in two_editions.occupation[DROPPED]["editions"]] == ["gd-2022-5"]
+    assert [x["edition"]["id"] for x in two_editions.occupation[ADDED]["editions"]] == [EDITION]
+    assert [x["edition"]["id"] for x in two_editions.occupation["hangong"]["editions"]] == ["gd-2022-5", EDITION]
+    assert [x["committee"]["display"]["en"].endswith("(synthetic test name)") for x in two_editions.committee[RENAMED]["editions"]] == [
         False, True]
 
 
@@ -212,15 +213,15 @@ def test_the_renamed_committee_keeps_its_page_with_a_name_per_edition(docs):
     assert zh.count("](../occupations/hechengshilizhiye.md)") == 1  # only under the successor
 
 
-def test_the_successors_text_lives_at_its_own_policy_page_with_namespaced_clause_ids(docs, model):
+def test_the_successors_text_lives_at_its_own_policy_page_with_namespaced_clause_ids(docs, two_editions):
     page = (docs / "zh" / "policy" / EDITION / "index.md").read_text(encoding="utf-8")
     assert 'id="clause-s2027-3-2-2"' in page and "满2年" in page and NEW in page
     first = (docs / "zh" / "policy" / "index.md").read_text(encoding="utf-8")
     assert "s2027" not in first and 'id="clause-3-2-2"' in first
-    assert model.clause_page["s2027.3.2.2"] == f"policy/{EDITION}/index.md"
+    assert two_editions.clause_page["s2027.3.2.2"] == f"policy/{EDITION}/index.md"
 
 
-def test_the_successor_is_only_data(model):
+def test_the_successor_is_only_data(two_editions):
     """Nothing in the generator, templates or site scripts names the synthetic successor."""
     code = [p for d in ("generator", "overrides") for p in (ROOT / d).rglob("*") if p.suffix in (".py", ".j2", ".js", ".yaml", ".html")]
     assert code and not [p for p in code if re.search(r"gd-2027|s2027|示例人社规|合成", p.read_text(encoding="utf-8"))]
@@ -242,8 +243,8 @@ DAYS = ("2022-04-15", "2027-04-14", "2027-04-15", "2030-04-15", "2021-01-01")
 
 
 @pytest.fixture(scope="module")
-def rules(model) -> dict:
-    return rules_document(model)
+def rules(two_editions) -> dict:
+    return rules_document(two_editions)
 
 
 def test_the_rules_document_carries_the_other_edition_only_when_there_is_one(rules):
@@ -272,9 +273,9 @@ def test_without_a_date_the_check_applies_the_rules_in_force_today(rules):
         assert run_js([TECHNICIAN], today=today, doc=rules)[0]["edition"] == edition
 
 
-def test_the_answer_names_the_edition_it_applied_and_links_its_text(rules, model):
+def test_the_answer_names_the_edition_it_applied_and_links_its_text(rules, two_editions):
     strings = load_strings()
-    labels = {lang: {**widget_data(rules, PageHelpers(lang, "check/index.md", strings, model)),
+    labels = {lang: {**widget_data(rules, PageHelpers(lang, "check/index.md", strings, two_editions)),
                      "links": {"clause": "../policy/#clause-", "reading": "../about/#reading-",
                                "committee": ["../committees/", "/"]}} for lang in ("zh", "en")}
     runs = [{"profile": {**TECHNICIAN, "date": "2027-05-01"}, "lang": lang, "today": "2026-12-01"} for lang in ("zh", "en")]
@@ -289,8 +290,8 @@ def test_the_answer_names_the_edition_it_applied_and_links_its_text(rules, model
 
 # --- the finder: the edition presented first, and the other offered ---------------------------------------
 
-def test_the_finder_offers_an_occupation_of_the_other_edition_saying_which_lists_it(model):
-    docs = {d.get("slug"): d for d in finder.documents(model)}
+def test_the_finder_offers_an_occupation_of_the_other_edition_saying_which_lists_it(two_editions):
+    docs = {d.get("slug"): d for d in finder.documents(two_editions)}
     assert docs[ADDED]["only"] == {"zh": NEW, "en": "Example Ren She Gui [2027] No. 1 (synthetic)"}
     assert docs[ADDED]["committees"] == [RENAMED]  # from the edition that lists it
     assert docs[DROPPED]["only"]["zh"] == OLD and "only" not in docs["hangong"]
@@ -298,9 +299,9 @@ def test_the_finder_offers_an_occupation_of_the_other_edition_saying_which_lists
     assert not [d for d in shipped if "only" in d]
 
 
-def test_the_finder_search_finds_the_other_editions_occupation(model, tmp_path):
+def test_the_finder_search_finds_the_other_editions_occupation(two_editions, tmp_path):
     scripts = []
-    for name, text in sorted(finder.files(model, "zh").items()):
+    for name, text in sorted(finder.files(two_editions, "zh").items()):
         path = tmp_path / Path(name).name
         path.write_text(text, encoding="utf-8")
         scripts.append(path)
