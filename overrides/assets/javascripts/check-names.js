@@ -4,7 +4,7 @@
  * Guantong.titleNames(doc, lang, s, committees) picks, from the rules document's `title_names` (built from
  * data/title-names.yaml, each list with its national document), the lists that apply to the answer's
  * committees (`doc.committees[id].names` holds their indexes) and returns
- *   names(level)    the level's names in `lang` — 工程师; 农业技术人员：农艺师、畜牧师、兽医师 — or '' when none
+ *   names(level)    the level's names in `lang` — one name, or a category's names after the category — or '' when none
  *   sources(levels) the documents of the names of these levels, once each: [{id, number, number_en}]
  * `s` is the view's words (check_v_names_sep, check_v_names_for, check_v_list_sep). check-view.js shows them.
  */

@@ -150,7 +150,7 @@
     return pw;
   }
 
-  /* A title level's everyday names after the sentence that names the level: （工程师）. */
+  /* A title level's everyday names after the sentence that names the level, in full-width brackets in Chinese. */
   function named(w, kind, text, level) {
     var names = kind === 'title' ? w.titles.names(level) : '';
     return names ? text + fill(w.s.names, { names: names }) : text;
@@ -299,7 +299,7 @@
       folded: folded, none: capital(w.doc.messages.result[kind + '_none'][w.lang]), unmet: unmet.length };
   }
 
-  /* No occupation chosen: the finder's text for a trade not listed (scope 三(一)1, note 2, whom to ask). */
+  /* No occupation chosen: the finder's text for a trade not listed (scope III(1)1, note 2, whom to ask). */
   function notListed(nl) {
     return node('not-listed', null, [node('label', nl.title), node('list', null, nl.points.map(function (p) {
       var refs = p.refs.concat(p.link ? [p.link] : []).map(function (r) { return node('link', r.label, null, r.href); });
