@@ -246,6 +246,27 @@ def test_on_a_throttled_phone_typing_before_the_data_shows_loading_and_enter_is_
     phone.wait_for_url("**/occupations/hangong/", timeout=60_000)
 
 
+def test_an_enter_pressed_while_loading_is_dropped_when_the_reader_types_on(page, base_url):
+    """The reader pressed Enter on a query without hits, then typed another one before the data came: the
+    pending Enter belonged to the first query, so nothing opens (tests/test_injection.py met this race)."""
+    held = []
+    page.route("**/finder-index.js", lambda route: held.append(route))
+    page.goto(base_url, wait_until="load")
+    page.fill(INPUT, "zzqx")
+    page.dispatch_event(INPUT, "input")
+    page.press(INPUT, "Enter")
+    page.wait_for_function("() => document.querySelector('.gt-finder [role=status]').textContent.trim() !== ''")
+    page.locator(INPUT).press_sequentially("焊工")
+    for _ in range(100):
+        if held:
+            break
+        page.wait_for_timeout(100)
+    held[0].continue_()
+    page.wait_for_selector(".gt-finder--ready", state="attached", timeout=30_000)
+    page.locator(OPTIONS).first.wait_for()
+    assert page.url == base_url
+
+
 def test_the_finder_data_loads_after_the_page_without_any_interaction(page, base_url):
     page.goto(base_url, wait_until="load")
     page.wait_for_selector(".gt-finder--ready", state="attached", timeout=30_000)

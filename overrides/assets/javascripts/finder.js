@@ -295,7 +295,8 @@ function Finder(root) {
     window.location.href = opt.getAttribute("data-href");
   }
 
-  input.addEventListener("input", update);
+  // An Enter pressed while the data loads answers the query it was pressed on: typing on cancels it.
+  input.addEventListener("input", function () { pendingEnter = false; update(); });
   input.addEventListener("focus", function () { if (items.length) setOpen(true); });
   input.addEventListener("keydown", function (e) {
     if (e.isComposing || e.keyCode === 229) return;  // an IME is composing: its keys are its own
