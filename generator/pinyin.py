@@ -14,7 +14,7 @@ from pypinyin import Style, lazy_pinyin
 def pinyin_of(text: str, overrides: list[dict]) -> str:
     words = {o["word"]: o["pinyin"] for o in overrides}
     if not words:
-        return " ".join(lazy_pinyin(text, style=Style.TONE))
+        return _joined(lazy_pinyin(text, style=Style.TONE))
     parts = re.split("(" + "|".join(map(re.escape, sorted(words, key=len, reverse=True))) + ")", text)
     out = []
     for part in parts:
@@ -22,7 +22,12 @@ def pinyin_of(text: str, overrides: list[dict]) -> str:
             out += words[part].split()
         elif part:
             out += lazy_pinyin(part, style=Style.TONE)
-    return " ".join(out)
+    return _joined(out)
+
+
+def _joined(syllables: list[str]) -> str:
+    """Syllables apart; punctuation in a name (铸造造型（芯）工) is not a syllable."""
+    return " ".join(s for s in (x.strip() for x in syllables) if any(c.isalnum() for c in s))
 
 
 def plain(pinyin: str) -> str:
