@@ -8,9 +8,9 @@ PY := $(VENV)/bin/python
 DEPS := $(VENV)/.installed
 NODE_DEPS := node_modules/.installed
 BENCH_DEPS := bench/node_modules/.installed
-# pytest's workers: on two cores 3 measured faster than 2 (fresh clone, idle machine, 941 tests: 293 s vs 341 s;
-# the browser tests wait on Chromium much of the time); override with `make test PYTEST_WORKERS=0` to run in
-# one process (e.g. to use a debugger).
+# pytest's workers: 3 on two cores (idle machine, 941 tests: fresh-clone CI 341 s with 2, 332 s with 3; re-runs of
+# a built tree 293 s with 3, 295 s with 4 — the browser tests wait on Chromium much of the time); override with
+# `make test PYTEST_WORKERS=0` to run in one process (e.g. to use a debugger).
 PYTEST_WORKERS ?= 3
 PYTEST := $(PY) -m pytest -p no:cacheprovider -n $(PYTEST_WORKERS)
 
