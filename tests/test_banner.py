@@ -92,15 +92,11 @@ def test_banner_states_by_fixed_clock(phone, base_url, path, days_left, expired,
         assert not b["closable"]
 
 
-def test_expired_in_shanghai_even_when_the_browser_is_on_the_14th(browser, base_url):
-    ctx = browser.new_context(timezone_id="America/Los_Angeles", viewport={"width": 375, "height": 740})
-    pg = ctx.new_page()
-    try:
-        b = at(pg, JUST_AFTER, base_url)
-        assert pg.evaluate("new Date().getDate()") == 14  # the browser's own date is still the 14th
-        assert b["state"] == "expired"
-    finally:
-        ctx.close()
+def test_expired_in_shanghai_even_when_the_browser_is_on_the_14th(own_page, base_url):
+    pg = own_page(timezone_id="America/Los_Angeles", viewport={"width": 375, "height": 740})
+    b = at(pg, JUST_AFTER, base_url)
+    assert pg.evaluate("new Date().getDate()") == 14  # the browser's own date is still the 14th
+    assert b["state"] == "expired"
 
 
 def test_at_375_px_the_banner_takes_at_most_two_lines(phone, base_url):
@@ -137,22 +133,17 @@ FRAMES = """(() => {
 
 
 @pytest.mark.parametrize("path", ["", "en/", "check/", "occupations/hangong/"])
-def test_the_banner_is_painted_with_its_final_text_and_shifts_nothing(browser, base_url, path):
-    ctx = browser.new_context(viewport={"width": 375, "height": 740}, is_mobile=True, has_touch=True)
-    pg = ctx.new_page()
-    pg.add_init_script(FRAMES)
-    try:
-        for when, final in ((NOW, "134"), (JUST_AFTER, "2027-04-14")):
-            pg.clock.set_fixed_time(when)
-            pg.goto(base_url + path)
-            pg.wait_for_load_state("load")
-            frames = [f for f in pg.evaluate("window.__frames") if f is not None]
-            static = banner(pg)  # final state
-            assert frames and all(final in f for f in frames), (path, when, frames)
-            assert all(f == frames[-1] for f in frames) and static["shown"]
-            assert pg.evaluate("window.__shifts") == [], (path, when)
-    finally:
-        ctx.close()
+def test_the_banner_is_painted_with_its_final_text_and_shifts_nothing(phone, base_url, path):
+    phone.add_init_script(FRAMES)
+    for when, final in ((NOW, "134"), (JUST_AFTER, "2027-04-14")):
+        phone.clock.set_fixed_time(when)
+        phone.goto(base_url + path)
+        phone.wait_for_load_state("load")
+        frames = [f for f in phone.evaluate("window.__frames") if f is not None]
+        static = banner(phone)  # final state
+        assert frames and all(final in f for f in frames), (path, when, frames)
+        assert all(f == frames[-1] for f in frames) and static["shown"]
+        assert phone.evaluate("window.__shifts") == [], (path, when)
 
 
 def test_the_check_names_the_edition_it_applied_after_expiry(phone, base_url):

@@ -21,10 +21,53 @@ def test_catalogue_lists_every_row_and_committee(page, base_url, model, path, la
         assert name in text
 
 
-def test_a_request_to_another_host_is_caught_by_the_guard(browser):
+@pytest.mark.parametrize("url", ["https://example.com/x.png", "http://192.0.2.1/x.png"], ids=["name", "address"])
+def test_a_request_to_another_host_fails_in_the_browser_and_is_counted_by_the_guard(browser, url):
     ctx, pg = _new_page(browser)
-    with pg.expect_event("requestfailed"):
-        pg.set_content('<img src="https://example.com/x.png">')
+    with pg.expect_event("requestfailed") as failed:
+        pg.set_content(f'<img src="{url}">')
     ctx.close()
-    assert pg.guard.blocked == ["https://example.com/x.png"]
+    assert failed.value.failure == "net::ERR_PROXY_CONNECTION_FAILED"  # it never left the machine
+    assert pg.guard.blocked == [url]
     assert isinstance(pg.guard, Guard)
+
+
+def test_a_request_to_the_local_server_is_not_sent_to_the_dead_proxy(page, base_url):
+    response = page.goto(base_url + "assets/images/favicon.png")
+    assert response.ok and page.guard.blocked == []
+
+
+def _use_and_give_back(contexts, base_url, script=None, clock=None):
+    pg, stop = contexts.page("page")
+    if clock:
+        pg.clock.set_fixed_time(clock)
+    pg.goto(base_url)
+    if script:
+        pg.evaluate(script)
+    stop()
+    ctx = pg.context
+    contexts.give_back("page")
+    return ctx
+
+
+def test_a_clean_context_is_handed_to_the_next_test(contexts, base_url):
+    first = _use_and_give_back(contexts, base_url)
+    assert _use_and_give_back(contexts, base_url) is first
+
+
+def test_a_context_left_with_local_storage_is_not_handed_on(contexts, base_url):
+    spoilt = _use_and_give_back(contexts, base_url, script="localStorage.setItem('gt-test', '1')")
+    pg, stop = contexts.page("page")
+    pg.goto(base_url)
+    assert pg.context is not spoilt and pg.evaluate("localStorage.getItem('gt-test')") is None
+    stop()
+    contexts.give_back("page")
+
+
+def test_a_context_whose_clock_was_fixed_is_not_handed_on(contexts, base_url):
+    spoilt = _use_and_give_back(contexts, base_url, clock="2030-01-01T00:00:00+08:00")
+    pg, stop = contexts.page("page")
+    pg.goto(base_url)
+    assert pg.context is not spoilt and pg.evaluate("new Date().getFullYear()") < 2030
+    stop()
+    contexts.give_back("page")

@@ -261,16 +261,12 @@ def test_reference_tables_are_in_the_page_and_the_form_is_in_the_html(site_dir, 
             assert f'name="{f["id"]}' in text, f"the form has no control for {f['id']}"
 
 
-def test_without_javascript_the_tables_show_and_the_form_does_not(browser, base_url):
-    ctx = browser.new_context(java_script_enabled=False)
-    try:
-        pg = ctx.new_page()
-        pg.goto(base_url + "check/")
-        assert pg.locator("#gt-check-needs-js").is_visible()
-        assert not pg.locator("#gt-check-form").is_visible()
-        assert pg.locator("#gt-check-reference").is_visible()
-    finally:
-        ctx.close()
+def test_without_javascript_the_tables_show_and_the_form_does_not(own_page, base_url):
+    pg = own_page(java_script_enabled=False)
+    pg.goto(base_url + "check/")
+    assert pg.locator("#gt-check-needs-js").is_visible()
+    assert not pg.locator("#gt-check-form").is_visible()
+    assert pg.locator("#gt-check-reference").is_visible()
 
 
 def test_engine_page_lists_every_profile_field_and_the_contract_version(site_dir):

@@ -207,13 +207,11 @@ def test_finder_fits_a_375_px_screen(phone, base_url, lang):
     phone.wait_for_url("**/occupations/*/")
 
 
-def test_without_javascript_the_finder_points_to_the_catalogue_and_the_a_to_z_index(browser, base_url):
-    ctx = browser.new_context(java_script_enabled=False)
-    pg = ctx.new_page()
+def test_without_javascript_the_finder_points_to_the_catalogue_and_the_a_to_z_index(own_page, base_url):
+    pg = own_page(java_script_enabled=False)
     pg.goto(base_url)
     assert pg.locator(".gt-finder__box").is_hidden()
     hrefs = pg.locator(".gt-finder noscript").inner_html()
-    ctx.close()
     assert 'href="catalogue/"' in hrefs and 'href="occupations/"' in hrefs
 
 

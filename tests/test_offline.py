@@ -8,6 +8,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from conftest import is_offline
 from offline_support import FOLDER_NAME, parse, url_of
 
 from generator.build import CONFIGS
@@ -305,15 +306,11 @@ def test_pocket_fits_a_375_px_phone(file_phone, pocket_file, tab):
     assert file_phone.evaluate("document.documentElement.scrollWidth") <= 375
 
 
-def test_pocket_reads_without_scripts(browser, pocket_file):
-    ctx = browser.new_context(java_script_enabled=False, viewport={"width": 375, "height": 740})
-    try:
-        page = ctx.new_page()
-        page.goto(url_of(pocket_file))
-        assert page.locator("#row-electromechanical").is_visible()
-        assert "焊工" in page.locator("#catalogue").inner_text()
-        page.locator("label.pk-switch[for='pk-lang-en']").click()  # CSS-only toggle
-        assert "Welder" in page.locator("#row-electromechanical").inner_text()
-        assert "焊工" not in page.locator("#row-electromechanical h3 >> visible=true").inner_text()
-    finally:
-        ctx.close()
+def test_pocket_reads_without_scripts(own_page, pocket_file):
+    page = own_page(is_offline, java_script_enabled=False, viewport={"width": 375, "height": 740})
+    page.goto(url_of(pocket_file))
+    assert page.locator("#row-electromechanical").is_visible()
+    assert "焊工" in page.locator("#catalogue").inner_text()
+    page.locator("label.pk-switch[for='pk-lang-en']").click()  # CSS-only toggle
+    assert "Welder" in page.locator("#row-electromechanical").inner_text()
+    assert "焊工" not in page.locator("#row-electromechanical h3 >> visible=true").inner_text()
