@@ -308,7 +308,7 @@ def own_page(browser):
         return made[-1][1]
 
     yield make
-    for ctx, pg in made:
+    for ctx, _pg in made:
         ctx.close()
     for _ctx, pg in made:
         _check(pg)
