@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import material
+from search_support import search
 
 from generator import material_search
 
@@ -26,13 +27,6 @@ def test_the_built_site_carries_the_patched_bundle(site_dir):
         assert all(new in text for _, new in material_search.PATCHES)
 
 
-def open_search(pg):
-    """As a reader does: the header's search button on a phone, the search box on a wide screen."""
-    button = pg.locator("label.md-header__button[for=__search]").first
-    (button if button.is_visible() else pg.locator("input.md-search__input")).click()
-    pg.wait_for_function("() => document.querySelector('#__search').checked")
-
-
 def _index_requests(pg):
     seen = []
     pg.on("request", lambda r: seen.append(r.url) if "search_index" in r.url or "/lunr/" in r.url else None)
@@ -44,20 +38,14 @@ def test_a_page_view_requests_no_search_index_until_search_opens(page, base_url)
     page.goto(base_url + "en/occupations/hangong/")
     page.wait_for_load_state("networkidle")
     assert seen == []
-    open_search(page)
-    page.fill("input.md-search__input", "committees")
-    page.wait_for_selector(".md-search-result__item", timeout=15_000)
+    search(page, "committees")
     assert any("search_index" in u for u in seen)
-    assert page.locator(".md-search-result__item").count() >= 1
 
 
 def test_english_whole_words_find_their_pages(page, base_url):
-    page.goto(base_url + "en/")
-    open_search(page)
     for word in ("committees", "intermediate", "welding"):
-        page.fill("input.md-search__input", word)
-        page.wait_for_selector(".md-search-result__item", timeout=15_000)
-        assert page.locator(".md-search-result__item").count() >= 1, word
+        page.goto(base_url + "en/")
+        assert search(page, word).count() >= 1, word
 
 
 def test_arriving_with_h_loads_the_index_and_highlights(page, base_url):

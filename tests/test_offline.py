@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from conftest import is_offline
 from offline_support import FOLDER_NAME, parse, url_of
+from search_support import search
 
 from generator.build import CONFIGS
 from generator.dist import ZIP_BUDGET, lunr_files, search_langs, version
@@ -79,13 +80,7 @@ def test_offline_build_has_no_absolute_link_to_any_host(unzipped):
 def material_search(page, path, query: str) -> list[str]:
     """Opens the unzipped page at ``path`` over file:// and searches it with Material's search: the hits' texts."""
     page.goto(url_of(path))
-    box = page.locator("input.md-search__input")
-    if not box.is_visible():
-        page.locator("label.md-header__button[for='__search']").click()
-    box.fill(query)
-    box.press("End")  # Material listens to keyup; fill() sends none
-    page.locator(".md-search-result__item").first.wait_for(timeout=15000)
-    return page.locator(".md-search-result__item").all_inner_texts()
+    return search(page, query).all_inner_texts()
 
 
 def test_folder_path_has_spaces_and_chinese_characters(unzipped):

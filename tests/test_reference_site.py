@@ -10,6 +10,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+from search_support import search
 
 from generator.model import load_model
 
@@ -167,25 +168,21 @@ def test_language_switch_leads_to_the_same_page_keeping_query_and_anchor(page, b
     assert "/en/" not in page.url
 
 
-def search(page, query: str) -> list[str]:
-    page.locator("label.md-search__icon, .md-search__input").first.click()
-    box = page.locator("input.md-search__input")
-    box.fill(query)
-    box.press("End")  # Material listens to keyup; fill() with Chinese sends none
-    page.wait_for_selector(".md-search-result__item", timeout=10000)
+def search_hrefs(page, query: str) -> list[str]:
+    search(page, query)
     return page.eval_on_selector_all(".md-search-result__item a", "els => els.map(e => e.href)")
 
 
 def test_chinese_search_finds_chinese_pages_only(page, base_url):
     page.goto(base_url)
-    hits = search(page, "焊工")
+    hits = search_hrefs(page, "焊工")
     assert hits and all("/en/" not in h for h in hits)
     assert any("/occupations/hangong/" in h for h in hits)
 
 
 def test_english_search_finds_english_pages_only(page, base_url):
     page.goto(base_url + "en/")
-    hits = search(page, "welder")
+    hits = search_hrefs(page, "welder")
     assert hits and all("/en/" in h for h in hits)
     assert any("/en/occupations/hangong/" in h for h in hits)
 
