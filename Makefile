@@ -8,10 +8,10 @@ PY := $(VENV)/bin/python
 DEPS := $(VENV)/.installed
 NODE_DEPS := node_modules/.installed
 BENCH_DEPS := bench/node_modules/.installed
-# pytest's workers: 3 on two cores (idle machine, 941 tests: fresh-clone CI 341 s with 2, 332 s with 3; re-runs of
-# a built tree 293 s with 3, 295 s with 4 — the browser tests wait on Chromium much of the time); override with
-# `make test PYTEST_WORKERS=0` to run in one process (e.g. to use a debugger).
-PYTEST_WORKERS ?= 3
+# pytest's workers: 2 on two cores. Measured on an idle machine, 946 tests, re-runs of a built tree: 187–194 s with 2,
+# 197–200 s with 3, 205 s with 4 (each worker keeps its browser contexts warm, so fewer workers waste less).
+# `make test PYTEST_WORKERS=0` runs in one process (e.g. to use a debugger); `make bench` times the same count.
+PYTEST_WORKERS ?= 2
 PYTEST := $(PY) -m pytest -p no:cacheprovider -n $(PYTEST_WORKERS)
 
 .PHONY: help deps site serve test test-fast lint bench dist browser clean
@@ -66,7 +66,7 @@ lint: deps  ## ruff, yamllint on data/, the publish workflow against GitHub's sc
 
 bench: deps browser $(BENCH_DEPS)  ## print build and test-suite time, sizes, page weights, finder latency, Lighthouse, a 10x scaling run
 	$(PY) -m generator dist
-	$(PY) -m bench
+	$(PY) -m bench --workers $(PYTEST_WORKERS)
 
 clean:  ## remove everything generated
 	rm -rf site dist .build docs/zh docs/en bench/node_modules

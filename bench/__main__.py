@@ -23,7 +23,7 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--runs", type=int, default=3, help="how many times to build for the build time (default 3)")
     p.add_argument("--no-scaling", action="store_true", help="leave out the ×10 scaling run")
     p.add_argument("--no-suite", action="store_true", help="leave out the test suite's time")
-    p.add_argument("--workers", default="3", help="pytest -n for the suite's time (default 3, as make test)")
+    p.add_argument("--workers", default="2", help="pytest -n for the suite's time (make bench passes make test's PYTEST_WORKERS)")
     return p
 
 
