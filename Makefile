@@ -8,9 +8,10 @@ PY := $(VENV)/bin/python
 DEPS := $(VENV)/.installed
 NODE_DEPS := node_modules/.installed
 BENCH_DEPS := bench/node_modules/.installed
-# pytest's workers: 2 on two cores. Measured on an idle machine, 946 tests, re-runs of a built tree: 187–194 s with 2,
-# 197–200 s with 3, 205 s with 4 (each worker keeps its browser contexts warm, so fewer workers waste less).
-# `make test PYTEST_WORKERS=0` runs in one process (e.g. to use a debugger); `make bench` times the same count.
+# pytest's workers: 2 on two cores. Measured on an otherwise idle machine, 946 tests: 187–242 s with 2 (the same tree
+# varies that much with the host's speed; fresh-clone CI 237 s and 240 s), 197–200 s with 3, 205 s with 4 — each
+# worker keeps its browser contexts warm, so fewer workers waste less. `make test PYTEST_WORKERS=0` runs in one
+# process (e.g. to use a debugger); `make bench` times the suite with the same count.
 PYTEST_WORKERS ?= 2
 PYTEST := $(PY) -m pytest -p no:cacheprovider -n $(PYTEST_WORKERS)
 

@@ -32,6 +32,12 @@ def data(model):
     return {lang: finder.finder_data(model, lang) for lang in LANGS}
 
 
+@pytest.fixture(scope="module")
+def files(model):
+    """The finder's files as the build writes them, per language (made once for this module)."""
+    return {lang: finder.files(model, lang) for lang in LANGS}
+
+
 def test_index_covers_every_occupation_in_both_languages(model, data):
     slugs = {o["slug"] for o in model.occupations}
     assert len(slugs) == 171
@@ -52,10 +58,10 @@ def test_every_hit_names_its_committees(model, data):
             assert all(committees[c] for c in doc["committees"])
 
 
-def test_finder_files_are_byte_identical_when_built_twice(model):
+def test_finder_files_are_byte_identical_when_built_twice(files):
     again = load_model()
     for lang in LANGS:
-        assert finder.files(model, lang) == finder.files(again, lang)
+        assert files[lang] == finder.files(again, lang)
 
 
 def test_index_is_built_with_an_empty_pipeline(data):
@@ -106,24 +112,23 @@ def test_not_listed_text_cites_scope_notes_the_school_row_and_whom_to_ask(model,
     assert "职称申报点" in " ".join(p["text"] for p in data["zh"]["not_listed"]["points"])
 
 
-def test_lunr_js_is_copied_from_mkdocs_at_build_time_not_committed(model):
-    files = finder.files(model, "zh")
-    assert files["assets/javascripts/lunr.js"] == finder.LUNR_JS.read_text(encoding="utf-8")
-    assert 'lunr.version = "2.3.9"' in files["assets/javascripts/lunr.js"]
+def test_lunr_js_is_copied_from_mkdocs_at_build_time_not_committed(files):
+    lunr = files["zh"]["assets/javascripts/lunr.js"]
+    assert lunr == finder.LUNR_JS.read_text(encoding="utf-8")
+    assert 'lunr.version = "2.3.9"' in lunr
     assert not (ROOT / "overrides" / "assets" / "javascripts" / "lunr.js").exists()
 
 
-def test_index_script_sets_one_global_and_the_language_script_adds_to_it(model):
-    files = finder.files(model, "en")
-    body = files[INDEX_JS].split("globalThis.GuantongFinder = ", 1)[1].rstrip().removesuffix(";")
+def test_index_script_sets_one_global_and_the_language_script_adds_to_it(files):
+    body = files["en"][INDEX_JS].split("globalThis.GuantongFinder = ", 1)[1].rstrip().removesuffix(";")
     assert set(json.loads(body)) >= {"index", "docs", "trad"}
-    body = files[finder.LANG_JS].split("Object.assign(globalThis.GuantongFinder, ", 1)[1].rstrip().removesuffix(");")
+    body = files["en"][finder.LANG_JS].split("Object.assign(globalThis.GuantongFinder, ", 1)[1].rstrip().removesuffix(");")
     assert set(json.loads(body)) >= {"labels", "committees", "clauses", "lang"}
 
 
-def test_index_script_is_the_same_in_both_languages_so_the_offline_copy_keeps_one(model):
-    assert finder.files(model, "zh")[INDEX_JS] == finder.files(model, "en")[INDEX_JS]
-    assert finder.files(model, "zh")[finder.LANG_JS] != finder.files(model, "en")[finder.LANG_JS]
+def test_index_script_is_the_same_in_both_languages_so_the_offline_copy_keeps_one(files):
+    assert files["zh"][INDEX_JS] == files["en"][INDEX_JS]
+    assert files["zh"][finder.LANG_JS] != files["en"][finder.LANG_JS]
 
 
 def test_query_table_has_60_rows_covering_every_kind_in_both_languages(model):
