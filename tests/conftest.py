@@ -272,28 +272,18 @@ def _guarded(contexts: ContextPool, kind: str):
     _check(pg)
 
 
-@pytest.fixture
-def page(contexts):
-    """A desktop-size page; the test fails if any non-local request or uncaught script error happened."""
-    yield from _guarded(contexts, "page")
+def _page_fixture(kind: str, doc: str):
+    @pytest.fixture(name=kind)
+    def fixture(contexts):
+        yield from _guarded(contexts, kind)
+    fixture.__doc__ = doc
+    return fixture
 
 
-@pytest.fixture
-def phone(contexts):
-    """A 375 px wide page with the same guards."""
-    yield from _guarded(contexts, "phone")
-
-
-@pytest.fixture
-def file_page(contexts):
-    """A desktop-size page for file:// that fails the test on any request that is not to a file."""
-    yield from _guarded(contexts, "file_page")
-
-
-@pytest.fixture
-def file_phone(contexts):
-    """A 375 px phone for file:// with the same guard."""
-    yield from _guarded(contexts, "file_phone")
+page = _page_fixture("page", "A desktop-size page; the test fails if any non-local request or uncaught script error happened.")
+phone = _page_fixture("phone", "A 375 px wide page with the same guards.")
+file_page = _page_fixture("file_page", "A desktop-size page for file:// that fails the test on any request that is not to a file.")
+file_phone = _page_fixture("file_phone", "A 375 px phone for file:// with the same guard.")
 
 
 @pytest.fixture

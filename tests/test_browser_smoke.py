@@ -37,37 +37,31 @@ def test_a_request_to_the_local_server_is_not_sent_to_the_dead_proxy(page, base_
     assert response.ok and page.guard.blocked == []
 
 
-def _use_and_give_back(contexts, base_url, script=None, clock=None):
+def _turn(contexts, base_url, before=None, script=None):
+    """One test's turn with the pooled desktop context: the context it had, and what ``script`` returned."""
     pg, stop = contexts.page("page")
-    if clock:
-        pg.clock.set_fixed_time(clock)
+    if before:
+        before(pg)
     pg.goto(base_url)
-    if script:
-        pg.evaluate(script)
-    stop()
+    value = pg.evaluate(script) if script else None
     ctx = pg.context
+    stop()
     contexts.give_back("page")
-    return ctx
+    return ctx, value
 
 
 def test_a_clean_context_is_handed_to_the_next_test(contexts, base_url):
-    first = _use_and_give_back(contexts, base_url)
-    assert _use_and_give_back(contexts, base_url) is first
+    first, _ = _turn(contexts, base_url)
+    assert _turn(contexts, base_url)[0] is first
 
 
 def test_a_context_left_with_local_storage_is_not_handed_on(contexts, base_url):
-    spoilt = _use_and_give_back(contexts, base_url, script="localStorage.setItem('gt-test', '1')")
-    pg, stop = contexts.page("page")
-    pg.goto(base_url)
-    assert pg.context is not spoilt and pg.evaluate("localStorage.getItem('gt-test')") is None
-    stop()
-    contexts.give_back("page")
+    spoilt, _ = _turn(contexts, base_url, script="localStorage.setItem('gt-test', '1')")
+    ctx, stored = _turn(contexts, base_url, script="localStorage.getItem('gt-test')")
+    assert ctx is not spoilt and stored is None
 
 
 def test_a_context_whose_clock_was_fixed_is_not_handed_on(contexts, base_url):
-    spoilt = _use_and_give_back(contexts, base_url, clock="2030-01-01T00:00:00+08:00")
-    pg, stop = contexts.page("page")
-    pg.goto(base_url)
-    assert pg.context is not spoilt and pg.evaluate("new Date().getFullYear()") < 2030
-    stop()
-    contexts.give_back("page")
+    spoilt, _ = _turn(contexts, base_url, before=lambda pg: pg.clock.set_fixed_time("2030-01-01T00:00:00+08:00"))
+    ctx, year = _turn(contexts, base_url, script="new Date().getFullYear()")
+    assert ctx is not spoilt and year < 2030
