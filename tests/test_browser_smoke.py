@@ -39,13 +39,12 @@ def test_a_request_to_the_local_server_is_not_sent_to_the_dead_proxy(page, base_
 
 def _turn(contexts, base_url, before=None, script=None):
     """One test's turn with the pooled desktop context: the context it had, and what ``script`` returned."""
-    pg, stop = contexts.page("page")
+    pg = contexts.page("page")
     if before:
         before(pg)
     pg.goto(base_url)
     value = pg.evaluate(script) if script else None
     ctx = pg.context
-    stop()
     contexts.give_back("page")
     return ctx, value
 

@@ -169,7 +169,7 @@ def test_language_switch_leads_to_the_same_page_keeping_query_and_anchor(page, b
 
 
 def search_hrefs(page, query: str) -> list[str]:
-    search(page, query)
+    search(page, query, timeout=10_000)
     return page.eval_on_selector_all(".md-search-result__item a", "els => els.map(e => e.href)")
 
 
